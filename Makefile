@@ -1,0 +1,46 @@
+# The guide's commands. `make build` and `make test` install what they need on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8000
+PYTEST_ARGS ?=
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev chromium check build serve test clean
+
+help: ## Show the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed ## Make .venv with the pinned requirements (quick when done)
+
+install-dev: $(BIN)/.installed-dev ## Add the test requirements to .venv
+
+chromium: ## Install Debian's Chromium for the browser tests, when missing
+	@test -x $(CHROMIUM) || { \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+check: install ## Validate content only: every problem as path:line: message
+	$(BIN)/python -m generator check
+
+build: install ## Build the site into site/
+	$(BIN)/python -m generator build
+
+serve: install ## Live preview at http://127.0.0.1:8000/ (PORT=...), regenerated as you edit
+	$(BIN)/python -m generator serve --port $(PORT)
+
+test: install-dev chromium ## Run every test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean: ## Remove everything generated
+	rm -rf build site dist .site.new .site.old .pytest_cache

@@ -1,0 +1,186 @@
+"""Read content/ into the typed model, reporting every shape problem (missing, unknown, wrong type)."""
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from generator import model
+from generator.errors import Problem, did_you_mean
+from generator.yaml_lines import LocatedDict, LocatedList, read_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def load_content(content_dir: Path, repo_root: Path) -> tuple[model.Content | None, list[Problem]]:
+    """Load every content file; return the model (None if unusable) and all problems found."""
+    problems: list[Problem] = []
+    source = _load_one(content_dir / "source.yml", repo_root, model.SOURCE_FIELDS, problems)
+    glossary = _load_one(content_dir / "glossary.yml", repo_root, model.GLOSSARY_FIELDS, problems)
+    pages = []
+    for folder, kind in model.FOLDER_KINDS.items():
+        for file in sorted((content_dir / folder).glob("*.yml")):
+            page = _load_page(file, kind, repo_root, problems)
+            if page:
+                pages.append(page)
+    if source is None or glossary is None:
+        return None, problems
+    return model.Content(source=_source(source), glossary=_glossary(glossary),
+                         pages=tuple(pages)), problems
+
+
+def load_site_config(file: Path, repo_root: Path) -> tuple[model.SiteConfig | None, list[Problem]]:
+    """Load site_config.yml; return the settings (None if unusable) and the problems found."""
+    problems: list[Problem] = []
+    loaded = _load_one(file, repo_root, model.SITE_FIELDS, problems)
+    if loaded is None or problems:
+        return None, problems
+    shown, values = loaded
+    return model.SiteConfig(path=shown, **values), problems
+
+
+def _shown(file: Path, repo_root: Path) -> str:
+    try:
+        return file.relative_to(repo_root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _load_one(file: Path, repo_root: Path, spec: dict, problems: list) -> tuple | None:
+    shown = _shown(file, repo_root)
+    if not file.exists():
+        problems.append(Problem(shown, 1, "file is missing; restore it from git"))
+        return None
+    document, read_problems = read_yaml(file, shown)
+    problems.extend(read_problems)
+    if document is None:
+        return None
+    values = _Fields(shown, problems).mapping(document, spec, "the file")
+    return (shown, values) if values is not None else None
+
+
+def _load_page(file: Path, kind: str, repo_root: Path, problems: list) -> model.Page | None:
+    shown = _shown(file, repo_root)
+    page_id = file.stem
+    if not ID_PATTERN.match(page_id):
+        problems.append(Problem(shown, 1, f"file name '{file.name}' is not a valid id; use lower "
+                                "case letters, digits and '-', e.g. 'disc-hernia.yml'"))
+        return None
+    document, read_problems = read_yaml(file, shown)
+    problems.extend(read_problems)
+    if document is None:
+        return None
+    spec = {**model.PAGE_FIELDS, **model.KIND_FIELDS[kind]}
+    values = _Fields(shown, problems).mapping(document, spec, "the file")
+    if values is None or not all(name in values for name, (_, req) in spec.items() if req):
+        return None
+    return model.Page(kind=kind, id=page_id, path=shown, line=document.line,
+                      field_lines=dict(document.key_lines), **values)
+
+
+def _source(loaded) -> model.Source:
+    shown, values = loaded
+    return model.Source(path=shown, **values)
+
+
+def _glossary(loaded) -> model.Glossary:
+    shown, values = loaded
+    return model.Glossary(path=shown, **values)
+
+
+class _Fields:
+    """Converts YAML values of one file to model values by a field table, noting problems."""
+
+    def __init__(self, shown: str, problems: list):
+        self.shown = shown
+        self.problems = problems
+
+    def problem(self, line: int, message: str):
+        self.problems.append(Problem(self.shown, line, message))
+
+    def mapping(self, value, spec: dict, what: str) -> dict | None:
+        if not isinstance(value, LocatedDict):
+            self.problem(getattr(value, "line", 1), f"{what} must be a set of 'field: value' "
+                         f"lines, found {_describe(value)}")
+            return None
+        values = {}
+        for name, item in value.items():
+            line = value.key_lines[name]
+            if name not in spec:
+                self.problem(line, f"unknown field '{name}'{did_you_mean(name, spec)}")
+                continue
+            converted = self.convert(item, spec[name][0], line, name)
+            if converted is not None:
+                values[name] = converted
+        for name, (_, required) in spec.items():
+            if required and name not in value:
+                self.problem(value.line, f"missing field '{name}' in {what}; add it")
+        return values
+
+    def convert(self, value, kind: str, line: int, name: str):
+        if kind.startswith("list["):
+            return self.ref_list(value, kind[5:-1], line, name)
+        if kind == "sections":
+            return self.objects(value, line, name, model.SECTION_FIELDS, model.Section)
+        if kind == "source_sections":
+            return self.objects(value, line, name, model.SOURCE_SECTION_FIELDS,
+                                model.SourceSection)
+        if kind == "review":
+            fields = self.mapping(value, model.REVIEW_FIELDS, f"'{name}'")
+            return model.Review(**fields) if fields and len(fields) == 1 else None
+        if kind == "terms":
+            return self.objects(value, line, name, model.TERM_FIELDS, model.Term)
+        return self.scalar(value, kind, line, name)
+
+    def scalar(self, value, kind: str, line: int, name: str):
+        if kind in ("str", "page", "source", "cause"):
+            if not isinstance(value, str):
+                return self.problem(line, f"'{name}' must be text, found {_describe(value)}")
+            if not value.strip():
+                return self.problem(line, f"'{name}' is empty; write it or remove the field")
+            return model.Ref(value, line) if kind != "str" else value.strip()
+        if kind == "date":
+            if isinstance(value, datetime) or not isinstance(value, date):
+                return self.problem(line, f"'{name}' must be a date like 2025-07-05, "
+                                    f"found {_describe(value)}")
+            return value
+        if kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                return self.problem(line, f"'{name}' must be a whole number of at least 1")
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                return self.problem(line, f"'{name}' must be true or false")
+            return value
+        choices = {"group": model.CAUSE_GROUPS, "urgency": model.URGENCIES}[kind]
+        if value not in choices:
+            return self.problem(line, f"'{name}' is {_describe(value)}; use one of "
+                                f"{', '.join(choices)}{did_you_mean(str(value), choices)}")
+        return value
+
+    def ref_list(self, value, kind: str, line: int, name: str):
+        if not isinstance(value, LocatedList):
+            return self.problem(line, f"'{name}' must be a list like [a, b], "
+                                f"found {_describe(value)}")
+        items = [self.scalar(item, kind, item_line, name)
+                 for item, item_line in zip(value, value.item_lines)]
+        return tuple(item for item in items if item is not None)
+
+    def objects(self, value, line: int, name: str, spec: dict, build):
+        if not isinstance(value, LocatedList) or not value:
+            return self.problem(line, f"'{name}' must be a list of entries, each starting "
+                                f"with '- ', found {_describe(value)}")
+        built = []
+        for item, item_line in zip(value, value.item_lines):
+            fields = self.mapping(item, spec, f"this entry of '{name}'")
+            if fields is not None and all(f in fields for f, (_, req) in spec.items() if req):
+                built.append(build(line=item_line, **fields))
+        return tuple(built)
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, (LocatedDict, dict)):
+        return "a set of fields"
+    if isinstance(value, (LocatedList, list)):
+        return "a list"
+    return f"'{value}'" if isinstance(value, str) else f"{type(value).__name__} {value!r}"

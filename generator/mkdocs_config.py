@@ -1,0 +1,80 @@
+"""The mkdocs-material configuration for the generated site, as a plain dict."""
+from generator import model, pages
+
+FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.instant",
+            "navigation.footer", "content.tooltips", "search.suggest", "search.highlight",
+            "toc.follow"]
+TOP_TOPICS = ("red-flags", "symptoms")
+LATER_TOPICS = ("diagnosis", "treatment", "prevention", "outlook", "complications")
+
+
+def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: str) -> dict:
+    """Return the mkdocs.yml settings: theme, plugins, Markdown extensions, navigation, extras."""
+    red_flags = content.by_id()["red-flags"]
+    return {
+        "site_name": config.site_name,
+        "site_description": config.site_description,
+        "site_url": config.site_url,
+        "docs_dir": "docs",
+        "strict": True,
+        "validation": {"anchors": "warn", "unrecognized_links": "warn",
+                       "absolute_links": "warn", "omitted_files": "warn"},
+        "theme": {"name": "material", "custom_dir": theme_dir, "language": config.language,
+                  "font": False, "features": FEATURES,
+                  "palette": {"scheme": "default", "primary": "custom", "accent": "custom"}},
+        "plugins": [{"search": {"lang": config.language}}],
+        "markdown_extensions": [
+            {"toc": {"permalink": False}}, "attr_list", "md_in_html", "def_list", "tables",
+            {"abbr": {"glossary": glossary_tooltips(content.glossary)}},
+        ],
+        "extra": {
+            "generator": False,
+            "emergency_number": config.emergency_number,
+            "banner_signs": red_flags.banner,
+        },
+        "extra_css": ["assets/stylesheets/guide.css"],
+        "extra_javascript": ["assets/javascripts/guide.js"],
+        "nav": navigation(content),
+    }
+
+
+def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:
+    """Map each glossary term (as written and capitalised) to its plain-text definition."""
+    tooltips = {}
+    for term in glossary.terms:
+        for form in (term.term, term.term[:1].upper() + term.term[1:]):
+            tooltips[form] = pages.plain_text(term.definition)
+    return tooltips
+
+
+def navigation(content: model.Content) -> list:
+    """Return the navigation: urgent pages first, then causes, places, situations, care."""
+    by_id = content.by_id()
+
+    def entry(page_id):
+        return {by_id[page_id].title: pages.doc_path(by_id[page_id])}
+
+    def section(kind):
+        members = sorted((p for p in content.pages if p.kind == kind), key=lambda p: p.title)
+        return [pages.GENERATED_PATHS[pages.KIND_FOLDERS[kind]],
+                *({p.title: pages.doc_path(p)} for p in members)]
+
+    causes = [pages.GENERATED_PATHS["causes"]]
+    for group, label in model.CAUSE_GROUPS.items():
+        members = sorted((p for p in content.pages if p.kind == "cause" and p.group == group),
+                         key=lambda p: p.title)
+        if members:
+            causes.append({label: [{p.title: pages.doc_path(p)} for p in members]})
+    treatment = sorted((p for p in content.pages if p.kind == "treatment"), key=lambda p: p.title)
+    return [
+        {"Home": "index.md"},
+        *(entry(page_id) for page_id in TOP_TOPICS),
+        {"Causes": causes},
+        {model.GENERATED_PAGES["locations"]: section("location")},
+        {model.GENERATED_PAGES["situations"]: section("situation")},
+        *(entry(page_id) for page_id in LATER_TOPICS if page_id != "treatment"),
+        {by_id["treatment"].title: [pages.doc_path(by_id["treatment"]),
+                                    *({p.title: pages.doc_path(p)} for p in treatment)]},
+        {model.GENERATED_PAGES["glossary"]: pages.GENERATED_PATHS["glossary"]},
+        entry("about"),
+    ]

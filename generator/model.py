@@ -1,0 +1,162 @@
+"""The content types: frozen dataclasses built by the loader, read by every later stage."""
+from dataclasses import dataclass, field
+from datetime import date
+
+URGENCIES = ("emergency", "urgent", "routine")
+CAUSE_GROUPS = {
+    "spine": "Spine and nerve roots",
+    "nerves": "Nerves",
+    "vessels": "Blood vessels and circulation",
+    "whole-body": "Whole-body conditions",
+    "lifestyle": "Deficiencies, posture and lifestyle",
+    "pregnancy": "Pregnancy",
+    "injuries": "Injuries",
+}
+PAGE_KINDS = ("cause", "location", "situation", "topic", "treatment")
+FOLDER_KINDS = {"causes": "cause", "locations": "location", "situations": "situation",
+                "topics": "topic", "treatment": "treatment"}
+# Pages the generator writes itself; content may link to them by id.
+GENERATED_PAGES = {
+    "causes": "Causes",
+    "locations": "Where you feel it",
+    "situations": "When it happens",
+    "glossary": "Glossary",
+}
+REQUIRED_TOPICS = ("overview", "symptoms", "red-flags", "diagnosis", "treatment",
+                   "prevention", "outlook", "complications", "about")
+
+# The fields of each kind of file: name -> (type, required). One table drives loading and checks.
+PAGE_FIELDS = {
+    "title": ("str", True),
+    "summary": ("str", True),
+    "also_called": ("list[str]", True),
+    "sources": ("list[source]", True),
+    "sections": ("sections", True),
+    "links": ("list[page]", False),
+    "last_reviewed": ("date", False),
+    "reviewed_by": ("str", False),
+}
+KIND_FIELDS = {
+    "cause": {"group": ("group", True)},
+    "location": {"causes": ("list[cause]", True)},
+    "situation": {"causes": ("list[cause]", True)},
+    "topic": {"banner": ("str", False)},
+    "treatment": {},
+}
+SECTION_FIELDS = {"heading": ("str", True), "body": ("str", True), "urgency": ("urgency", False)}
+SOURCE_FIELDS = {"title": ("str", True), "publisher": ("str", True),
+                 "last_reviewed": ("date", True), "sections": ("source_sections", True)}
+SOURCE_SECTION_FIELDS = {"id": ("str", True), "heading": ("str", True), "lines": ("str", True),
+                         "no_text": ("bool", False)}
+SITE_FIELDS = {"site_name": ("str", True), "site_description": ("str", True),
+               "site_url": ("str", True), "language": ("str", True),
+               "emergency_number": ("str", True), "review": ("review", True),
+               "bundle_name": ("str", True)}
+REVIEW_FIELDS = {"interval_years": ("int", True)}
+GLOSSARY_FIELDS = {"terms": ("terms", True)}
+TERM_FIELDS = {"term": ("str", True), "definition": ("str", True),
+               "also_called": ("list[str]", False), "page": ("page", False)}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An id written in content, with the line it is on."""
+
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    body: str
+    line: int
+    urgency: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One content file that becomes one page of the site."""
+
+    kind: str
+    id: str
+    path: str
+    line: int
+    title: str
+    summary: str
+    also_called: tuple[str, ...]
+    sources: tuple[Ref, ...]
+    sections: tuple[Section, ...]
+    links: tuple[Ref, ...] = ()
+    causes: tuple[Ref, ...] = ()
+    group: str | None = None
+    banner: str | None = None
+    last_reviewed: date | None = None
+    reviewed_by: str | None = None
+    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class SourceSection:
+    id: str
+    heading: str
+    lines: str
+    line: int
+    no_text: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article the guide is drawn from."""
+
+    path: str
+    title: str
+    publisher: str
+    last_reviewed: date
+    sections: tuple[SourceSection, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    line: int
+    also_called: tuple[str, ...] = ()
+    page: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    path: str
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Review:
+    interval_years: int
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Settings from site_config.yml."""
+
+    path: str
+    site_name: str
+    site_description: str
+    site_url: str
+    language: str
+    emergency_number: str
+    review: Review
+    bundle_name: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from content/, ready to validate and render."""
+
+    source: Source
+    glossary: Glossary
+    pages: tuple[Page, ...]
+
+    def by_id(self) -> dict[str, Page]:
+        return {page.id: page for page in self.pages}

@@ -1,0 +1,93 @@
+"""Where each page lives and how pages connect: document paths, relative links, related pages."""
+import posixpath
+import re
+from dataclasses import dataclass
+
+from generator import model
+
+KIND_FOLDERS = {"cause": "causes", "location": "locations", "situation": "situations",
+                "treatment": "treatment"}
+TOPIC_PATHS = {"overview": "index.md", "treatment": "treatment/index.md"}
+GENERATED_PATHS = {"causes": "causes/index.md", "locations": "locations/index.md",
+                   "situations": "situations/index.md", "glossary": "glossary.md"}
+RELATED_LABELS = {"location": "Where you may feel it", "situation": "When it may happen",
+                  "cause": "Possible causes", "topic": "More about leg numbness",
+                  "treatment": "Treatment"}
+MARKDOWN_LINK = re.compile(r"(\[[^\]]*\]\(\s*)([a-z0-9-]+)(#[^)\s]*)?(\s*\))")
+LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s")
+
+
+def doc_path(page: model.Page) -> str:
+    """Return the Markdown file, relative to the docs folder, that holds this page."""
+    if page.kind == "topic":
+        return TOPIC_PATHS.get(page.id, f"{page.id}.md")
+    return f"{KIND_FOLDERS[page.kind]}/{page.id}.md"
+
+
+def all_doc_paths(content: model.Content) -> dict[str, str]:
+    """Map every linkable id to its Markdown file."""
+    return {**GENERATED_PATHS, **{page.id: doc_path(page) for page in content.pages}}
+
+
+def relative_link(from_doc: str, to_doc: str) -> str:
+    """Return the link from one Markdown file to another, as mkdocs resolves it."""
+    return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+
+
+def resolve_inline_links(markdown: str, from_doc: str, paths: dict[str, str]) -> str:
+    """Rewrite [text](id) links in content Markdown to relative links to the pages' files."""
+    def replace(match):
+        target = paths.get(match.group(2))
+        if target is None:
+            return match.group(0)
+        return f"{match.group(1)}{relative_link(from_doc, target)}{match.group(3) or ''}" \
+               f"{match.group(4)}"
+    return MARKDOWN_LINK.sub(replace, _separate_lists(markdown))
+
+
+def _separate_lists(markdown: str) -> str:
+    """Put a blank line before a list that follows a paragraph, as Python-Markdown needs."""
+    lines = []
+    for line in markdown.splitlines():
+        previous = lines[-1] if lines else ""
+        if LIST_ITEM.match(line) and previous.strip() and not LIST_ITEM.match(previous) \
+                and not previous.startswith(" "):
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Related:
+    """Pages connected to one page, grouped under a heading for readers."""
+
+    label: str
+    pages: tuple[model.Page, ...]
+
+
+def related_pages(content: model.Content) -> dict[str, tuple[Related, ...]]:
+    """Return, for every page id, its connected pages in both directions, grouped by kind."""
+    by_id = content.by_id()
+    connected = {page.id: set() for page in content.pages}
+    for page in content.pages:
+        for ref in (*page.links, *page.causes):
+            if ref.id in connected:
+                connected[page.id].add(ref.id)
+                connected[ref.id].add(page.id)
+    return {page_id: _grouped([by_id[other] for other in others])
+            for page_id, others in connected.items()}
+
+
+def _grouped(pages: list[model.Page]) -> tuple[Related, ...]:
+    groups = []
+    for kind in ("cause", "location", "situation", "topic", "treatment"):
+        members = sorted((p for p in pages if p.kind == kind), key=lambda p: p.title.lower())
+        if members:
+            groups.append(Related(RELATED_LABELS[kind], tuple(members)))
+    return tuple(groups)
+
+
+def plain_text(markdown: str) -> str:
+    """Flatten Markdown to one line of plain text, e.g. for a tooltip."""
+    flat = MARKDOWN_LINK.sub(lambda m: m.group(1).strip()[1:-2], markdown)
+    return " ".join(flat.replace("**", "").replace("*", "").split())

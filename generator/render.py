@@ -1,0 +1,91 @@
+"""Render the content model to Markdown pages and an mkdocs config, returned as data (path -> text)."""
+import json
+from datetime import date
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from generator import mkdocs_config, model, pages
+
+TEMPLATES = Path(__file__).parent / "templates"
+SR_PREFIXES = {"emergency": "Immediate action required:", "urgent": "Urgent advice:",
+               "routine": "Non-urgent advice:"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def render_site(content: model.Content, config: model.SiteConfig,
+                theme_dir: str) -> dict[str, str]:
+    """Return every file of the mkdocs project (docs/*.md, mkdocs.yml); theme_dir is relative to it."""
+    env = _environment()
+    paths = pages.all_doc_paths(content)
+    related = pages.related_pages(content)
+    files = {}
+    for page in content.pages:
+        doc = pages.doc_path(page)
+        files[f"docs/{doc}"] = env.get_template(f"pages/{_template(page)}.md.j2").render(
+            page=page, doc=doc, related=related[page.id], **_shared(content, config, doc, paths))
+    for page_id, doc in pages.GENERATED_PATHS.items():
+        files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
+            doc=doc, **_shared(content, config, doc, paths))
+    files["mkdocs.yml"] = yaml.safe_dump(mkdocs_config.mkdocs_config(content, config, theme_dir),
+                                         sort_keys=False, allow_unicode=True)
+    return files
+
+
+def _template(page: model.Page) -> str:
+    return "about" if page.id == "about" else "entity"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters["long_date"] = long_date
+    env.filters["yaml_string"] = json.dumps  # JSON strings are valid YAML front matter
+    return env
+
+
+def _shared(content, config, doc, paths) -> dict:
+    """Values and helpers every page template needs."""
+    def link(page_id: str) -> str:
+        return pages.relative_link(doc, paths[page_id])
+
+    def markdown(text: str) -> str:
+        return pages.resolve_inline_links(text, doc, paths)
+
+    by_id = content.by_id()
+    return {"content": content, "config": config, "link": link, "markdown": markdown,
+            "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
+            "reviewed": lambda page: reviewed_dates(page, content, config),
+            "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,
+            "sections_by_id": {s.id: s for s in content.source.sections}}
+
+
+def reviewed_dates(page: model.Page, content: model.Content,
+                   config: model.SiteConfig) -> tuple[date, date]:
+    """Return (last reviewed, next review due) for a page."""
+    last = page.last_reviewed or content.source.last_reviewed
+    return last, add_years(last, config.review.interval_years)
+
+
+def add_years(day: date, years: int) -> date:
+    """Return the same day some years later (28 February when 29 February does not exist)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def long_date(day: date) -> str:
+    """Format a date the way UK health sites do: 5 July 2025."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _by_letter(terms) -> list[tuple[str, list]]:
+    """Group glossary terms under their first letter, both sorted, ignoring case."""
+    groups: dict[str, list] = {}
+    for term in sorted(terms, key=lambda t: t.term.lower()):
+        groups.setdefault(term.term[0].upper(), []).append(term)
+    return sorted(groups.items())

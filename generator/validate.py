@@ -1,0 +1,179 @@
+"""Checks across the loaded content: references, links, safe text, coverage. Pure functions."""
+import re
+
+from generator import model
+from generator.errors import Problem, did_you_mean
+
+RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
+SCRIPT_URL = re.compile(r"(java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
+MARKDOWN_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*([^)\s]*)[^)]*\)")
+EXTERNAL = re.compile(r"^https://[^/\s]+")
+
+
+def validate(content: model.Content) -> list[Problem]:
+    """Return every problem found across the content; an empty list means it can be built."""
+    pages = content.by_id()
+    return sorted([
+        *_check_ids(content),
+        *_check_required_topics(content, pages),
+        *_check_references(content, pages),
+        *_check_links_declared_once(content),
+        *_check_banner(content),
+        *_check_text(content, pages),
+        *_check_glossary(content, pages),
+        *_check_coverage(content),
+    ])
+
+
+def linkable_ids(content: model.Content) -> set[str]:
+    """Ids that content may link to: every page and every page the generator writes."""
+    return {page.id for page in content.pages} | set(model.GENERATED_PAGES)
+
+
+def _check_ids(content):
+    seen = {}
+    for page in content.pages:
+        if page.id in model.GENERATED_PAGES:
+            yield Problem(page.path, 1, f"the id '{page.id}' is taken by a generated page; "
+                          "rename the file")
+        elif page.id in seen:
+            yield Problem(page.path, 1, f"duplicate id '{page.id}': {seen[page.id]} has it "
+                          "too; ids are unique across folders, rename one file")
+        seen.setdefault(page.id, page.path)
+    sections = {}
+    for section in content.source.sections:
+        if section.id in sections:
+            yield Problem(content.source.path, section.line,
+                          f"duplicate section id '{section.id}'; keep one")
+        sections[section.id] = section
+
+
+def _check_required_topics(content, pages):
+    for topic in model.REQUIRED_TOPICS:
+        if pages.get(topic, None) is None or pages[topic].kind != "topic":
+            yield Problem(f"content/topics/{topic}.yml", 1,
+                          f"the topic page '{topic}' is missing; create this file")
+
+
+def _check_references(content, pages):
+    sections = {section.id: section for section in content.source.sections}
+    linkable = linkable_ids(content)
+    causes = {page.id for page in content.pages if page.kind == "cause"}
+    for page in content.pages:
+        for ref in page.sources:
+            if ref.id not in sections:
+                yield Problem(page.path, ref.line, f"unknown source section '{ref.id}'"
+                              f"{did_you_mean(ref.id, sections)}; see content/source.yml")
+            elif sections[ref.id].no_text:
+                yield Problem(page.path, ref.line, f"source section '{ref.id}' has no text in "
+                              "the article, so no page can draw on it; remove it")
+        for ref in page.causes:
+            if ref.id not in causes:
+                yield Problem(page.path, ref.line, f"unknown cause '{ref.id}'"
+                              f"{did_you_mean(ref.id, causes)}; causes are the files in "
+                              "content/causes/")
+        for ref in page.links:
+            if ref.id not in linkable:
+                yield Problem(page.path, ref.line, f"link to unknown page '{ref.id}'"
+                              f"{did_you_mean(ref.id, linkable)}")
+            elif ref.id == page.id:
+                yield Problem(page.path, ref.line, f"the page links to itself ('{ref.id}'); "
+                              "remove it")
+        if not page.also_called:
+            yield Problem(page.path, page.field_lines.get("also_called", page.line),
+                          "'also_called' is empty; add words a reader might search for")
+
+
+def _declared(page):
+    return [*page.links, *page.causes]
+
+
+def _check_links_declared_once(content):
+    targets = {page.id: {ref.id for ref in _declared(page)} for page in content.pages}
+    for page in content.pages:
+        for ref in _declared(page):
+            if page.id < ref.id and page.id in targets.get(ref.id, ()):
+                yield Problem(page.path, ref.line, f"the link to '{ref.id}' is declared on both "
+                              "pages; keep it on one side only (the other page shows it anyway)")
+
+
+def _check_banner(content):
+    for page in content.pages:
+        if page.id == "red-flags" and not page.banner:
+            yield Problem(page.path, page.line, "missing field 'banner': the short list of "
+                          "emergency signs shown on every page; add it")
+        elif page.id != "red-flags" and page.banner:
+            yield Problem(page.path, page.field_lines["banner"], "'banner' belongs only in "
+                          "content/topics/red-flags.yml; remove it here")
+
+
+def _page_texts(page):
+    yield page.field_lines.get("title", page.line), page.title
+    yield page.field_lines.get("summary", page.line), page.summary
+    for word in page.also_called:
+        yield page.field_lines.get("also_called", page.line), word
+    if page.banner:
+        yield page.field_lines["banner"], page.banner
+    for section in page.sections:
+        yield section.line, section.heading
+        yield section.line, section.body
+
+
+def _check_text(content, pages):
+    linkable = linkable_ids(content)
+    for page in content.pages:
+        for line, text in _page_texts(page):
+            yield from text_problems(page.path, line, text, linkable)
+    for term in content.glossary.terms:
+        for text in (term.term, term.definition, *term.also_called):
+            yield from text_problems(content.glossary.path, term.line, text, linkable)
+
+
+def text_problems(path: str, line: int, text: str, linkable: set[str]):
+    """Yield problems with one piece of Markdown: raw HTML, script URLs, unknown link targets."""
+    if RAW_HTML.search(text):
+        tag = RAW_HTML.search(text).group(0)
+        yield Problem(path, line, f"raw HTML ('{tag}...') is not allowed in content; "
+                      "use Markdown instead")
+    if SCRIPT_URL.search(text):
+        yield Problem(path, line, f"'{SCRIPT_URL.search(text).group(0)}' links are not allowed; "
+                      "link to a page id or an https:// address")
+    if "--8<--" in text:
+        yield Problem(path, line, "'--8<--' (file includes) is not allowed in content")
+    for image, target in MARKDOWN_LINK.findall(text):
+        yield from _link_problems(path, line, image, target, linkable)
+
+
+def _link_problems(path, line, image, target, linkable):
+    if image:
+        yield Problem(path, line, f"images are not allowed in content ('{target}'); "
+                      "describe it in words")
+        return
+    page_id = target.split("#", 1)[0]
+    if EXTERNAL.match(target) or SCRIPT_URL.search(target):
+        return
+    if page_id not in linkable:
+        yield Problem(path, line, f"link to unknown page '{target}'"
+                      f"{did_you_mean(page_id, linkable)}; link to a page id such as "
+                      "'diagnosis' or to an https:// address")
+
+
+def _check_glossary(content, pages):
+    seen = {}
+    for term in content.glossary.terms:
+        key = term.term.lower()
+        if key in seen:
+            yield Problem(content.glossary.path, term.line, f"the term '{term.term}' is "
+                          f"already defined on line {seen[key]}; keep one")
+        seen.setdefault(key, term.line)
+        if term.page and term.page.id not in linkable_ids(content):
+            yield Problem(content.glossary.path, term.page.line, f"unknown page "
+                          f"'{term.page.id}'{did_you_mean(term.page.id, pages)}")
+
+
+def _check_coverage(content):
+    drawn_on = {ref.id for page in content.pages for ref in page.sources}
+    for section in content.source.sections:
+        if not section.no_text and section.id not in drawn_on:
+            yield Problem(content.source.path, section.line, f"no page draws on the article "
+                          f"section '{section.id}'; add it to the 'sources' of a page")

@@ -1,0 +1,120 @@
+"""Read one YAML file safely into dicts and lists that remember the line of every key and item."""
+from pathlib import Path
+
+import yaml
+
+from generator.errors import Problem
+
+MAX_FILE_BYTES = 1_000_000
+
+
+class LocatedDict(dict):
+    """A mapping from YAML, with the line of the mapping and of each key."""
+
+    line = 1
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}
+
+
+class LocatedList(list):
+    """A sequence from YAML, with the line of the sequence and of each item."""
+
+    line = 1
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item_lines = []
+
+
+class _RuleBroken(yaml.MarkedYAMLError):
+    """A YAML construct that is valid YAML but not allowed in content."""
+
+    def __init__(self, message, mark):
+        super().__init__(problem=message, problem_mark=mark)
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, without aliases (they allow "billion laughs") and with line numbers."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise _RuleBroken("aliases (*name) are not allowed in content; write the value out",
+                              mark)
+        return super().compose_node(parent, index)
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    mapping = LocatedDict()
+    mapping.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise _RuleBroken(f"field names must be text, not {key!r}", key_node.start_mark)
+        if key in mapping:
+            raise _RuleBroken(f"duplicate field '{key}' (first on line "
+                              f"{mapping.key_lines[key]}); keep one", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader, node):
+    sequence = LocatedList(loader.construct_object(item, deep=True) for item in node.value)
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
+    return sequence
+
+
+def _construct_timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise _RuleBroken(f"'{node.value}' is not a real date; write it as YYYY-MM-DD",
+                          node.start_mark) from None
+
+
+_ContentLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_ContentLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def read_yaml(file: Path, shown_path: str):
+    """Return (document, problems) for one YAML file; the document is None when unreadable."""
+    data = file.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        return None, [Problem(shown_path, 1, f"file is {len(data):,} bytes; content files must "
+                              f"be under {MAX_FILE_BYTES:,}: split it or remove the extra text")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        return None, [Problem(shown_path, line, "bytes that are not UTF-8 text; save the file "
+                              "as UTF-8")]
+    if not text.strip():
+        return None, [Problem(shown_path, 1, "the file is empty; write its fields or delete it")]
+    try:
+        return yaml.load(text, Loader=_ContentLoader), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(shown_path, line, _yaml_message(error))]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown_path, 1, f"not valid YAML: {error}")]
+    except RecursionError:
+        return None, [Problem(shown_path, 1, "nested too deeply to be content; flatten it")]
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    if isinstance(error, _RuleBroken):
+        return error.problem
+    problem = error.problem or "not valid YAML"
+    if "found character '\\t'" in problem:
+        return "a tab is used for indentation; indent with spaces"
+    if "could not determine a constructor" in problem:
+        return f"the tag {problem.split('tag ')[-1]} is not allowed in content; remove it"
+    context = f"{error.context}, " if error.context else ""
+    return f"YAML syntax error: {context}{problem}"
