@@ -92,13 +92,30 @@ def run_mkdocs(config_file: Path, site_dir: Path, source_epoch: int) -> None:
     from mkdocs.config import load_config
 
     os.environ["SOURCE_DATE_EPOCH"] = str(source_epoch)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    warnings = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(warnings)
     try:
         mkdocs_config = load_config(config_file=str(config_file),
                                     site_dir=str(site_dir.resolve()), strict=True)
         mkdocs_build(mkdocs_config)
     except (exceptions.MkDocsException, exceptions.Abort) as error:
-        raise BuildError(f"mkdocs build failed: {error}") from error
+        raise BuildError("\n".join([*warnings.messages, f"mkdocs build failed: {error}"])) \
+            from error
+    finally:
+        logger.removeHandler(warnings)
+
+
+class _WarningCollector(logging.Handler):
+    """Keeps mkdocs' warnings so a failed build can say what went wrong."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(f"mkdocs: {record.getMessage()}")
 
 
 def swap_in(new_site: Path, site_dir: Path) -> None:

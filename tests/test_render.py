@@ -1,0 +1,86 @@
+"""Rendering: Markdown pages and the mkdocs config, as data, from a small valid tree."""
+from datetime import date
+
+import pytest
+import yaml
+
+from generator.build import Project, check
+from generator.render import add_years, long_date, render_site
+from helpers import minimal_tree
+
+
+@pytest.fixture
+def rendered(tmp_path):
+    content, config, problems = check(Project.at(minimal_tree(tmp_path)))
+    assert problems == []
+    return render_site(content, config, "../overrides")
+
+
+def test_every_page_and_index_is_rendered(rendered):
+    assert {"docs/index.md", "docs/causes/cold-feet.md", "docs/locations/feet.md",
+            "docs/treatment/index.md", "docs/red-flags.md", "docs/causes/index.md",
+            "docs/locations/index.md", "docs/situations/index.md", "docs/glossary.md",
+            "mkdocs.yml"} <= set(rendered)
+
+
+def test_a_link_declared_once_shows_on_both_pages(rendered):
+    assert "[Cold feet](../causes/cold-feet.md): Cold can make feet numb." in \
+        rendered["docs/locations/feet.md"]
+    assert "**Where you may feel it**\n\n- [Numb feet](../locations/feet.md)" in \
+        rendered["docs/causes/cold-feet.md"]
+
+
+def test_inline_links_point_at_page_files(rendered):
+    assert "See [the doctor](../diagnosis.md#about-diagnosis)." in \
+        rendered["docs/causes/cold-feet.md"]
+
+
+def test_urgent_sections_are_care_cards_with_a_screen_reader_prefix(rendered):
+    page = rendered["docs/red-flags.md"]
+    assert '<div class="care-card care-card--emergency" markdown>' in page
+    assert '<span class="visually-hidden">Immediate action required: </span>' \
+           "Emergency: call 999 now" in page
+
+
+def test_sources_and_review_dates_are_shown(rendered):
+    page = rendered["docs/causes/cold-feet.md"]
+    assert 'sections: "Causes".' in page
+    assert "**Page last reviewed:** 10 January 2025 by Dr Test" in page
+    assert "**Next review due:** 10 January 2027" in page
+    assert "**Page last reviewed:** 29 February 2024" in rendered["docs/locations/feet.md"]
+    assert "**Next review due:** 28 February 2026" in rendered["docs/locations/feet.md"]
+
+
+def test_about_page_has_the_coverage_table(rendered):
+    about = rendered["docs/about.md"]
+    assert "| Causes | 3-4 | [Cold feet](causes/cold-feet.md), [Numb feet](locations/feet.md) |" \
+        in about
+    assert "| Who to ask? | 5 | *No text in the article: a heading only.* |" in about
+
+
+def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
+    config = yaml.safe_load(rendered["mkdocs.yml"])
+    assert config["theme"]["font"] is False
+    assert config["theme"]["custom_dir"] == "../overrides"
+    assert config["extra"] == {"generator": False, "emergency_number": "999",
+                               "banner_signs": "Numb groin or loss of bladder control"}
+    assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [
+        {"Cold feet": "causes/cold-feet.md"}]}]} in config["nav"]
+    abbreviations = next(ext["abbr"] for ext in config["markdown_extensions"]
+                         if isinstance(ext, dict) and "abbr" in ext)
+    assert abbreviations["glossary"] == {"nerve": "A thin thread that carries messages.",
+                                         "Nerve": "A thin thread that carries messages."}
+
+
+def test_front_matter_is_valid_yaml_whatever_the_title(tmp_path):
+    root = minimal_tree(tmp_path)
+    file = root / "content/causes/cold-feet.yml"
+    file.write_text(file.read_text().replace("title: Cold feet", 'title: "Cold: feet # 1"'))
+    content, config, _ = check(Project.at(root))
+    page = render_site(content, config, "../overrides")["docs/causes/cold-feet.md"]
+    assert yaml.safe_load(page.split("---")[1])["title"] == "Cold: feet # 1"
+
+
+def test_dates():
+    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
+    assert long_date(date(2025, 7, 5)) == "5 July 2025"
