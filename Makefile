@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev chromium check build serve test clean
+.PHONY: help install install-dev chromium check build serve bundle test clean
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -20,6 +20,9 @@ $(BIN)/.installed: requirements.txt
 $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 install: $(BIN)/.installed ## Make .venv with the pinned requirements (quick when done)
 
@@ -39,8 +42,11 @@ build: install ## Build the site into site/
 serve: install ## Live preview at http://127.0.0.1:8000/ (PORT=...), regenerated as you edit
 	$(BIN)/python -m generator serve --port $(PORT)
 
-test: install-dev chromium ## Run every test
+bundle: install node_modules/.package-lock.json ## Make the offline bundle: dist/<name>-<date>.zip
+	$(BIN)/python -m generator bundle
+
+test: install-dev node_modules/.package-lock.json chromium ## Run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean: ## Remove everything generated
-	rm -rf build site dist .site.new .site.old .pytest_cache
+	rm -rf build site dist .site.new .site.old .pytest_cache node_modules

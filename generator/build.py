@@ -5,7 +5,7 @@ import fcntl
 import logging
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,7 +13,8 @@ from generator import model
 from generator.errors import BuildError, Problem
 from generator.load import load_content, load_site_config
 from generator.render import render_site
-from generator.validate import validate
+from generator.tree import check_tree, load_tree
+from generator.validate import linkable_ids, validate
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Project:
         return self.root / "site_config.yml"
 
     @property
+    def dist_dir(self) -> Path:
+        return self.site_dir.parent / "dist"
+
+    @property
     def theme_dir(self) -> Path:
         return self.root / "overrides"
 
@@ -50,21 +55,38 @@ def check(project: Project) -> tuple[model.Content | None, model.SiteConfig | No
     problems += content_problems
     if content is not None and not content_problems:
         problems += validate(content)
+    if content is not None and (project.content / "decision_tree.yml").exists():
+        content, tree_problems = _with_tree(project, content)
+        problems += tree_problems
     return content, config, sorted(problems)
 
 
-def build(project: Project) -> None:
-    """Build the site into site/; on any problem raise BuildError and leave site/ untouched."""
+def _with_tree(project: Project, content: model.Content) -> tuple[model.Content, list[Problem]]:
+    """Load and check the symptom guide's tree; return the content carrying it, and problems."""
+    tree, problems = load_tree(project.content / "decision_tree.yml", project.root)
+    if tree is None or problems:
+        return content, problems
+    return replace(content, tree=tree), check_tree(tree, linkable_ids(content))
+
+
+def checked(project: Project) -> tuple[model.Content, model.SiteConfig]:
+    """Return the valid content and settings, or raise BuildError listing every error."""
     content, config, problems = check(project)
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors or content is None or config is None:
         raise BuildError("\n".join(str(problem) for problem in errors))
+    return content, config
+
+
+def build(project: Project) -> None:
+    """Build the site into site/; on any problem raise BuildError and leave site/ untouched."""
+    content, config = checked(project)
     files = render_site(content, config, os.path.relpath(project.theme_dir, project.build_dir))
-    with _build_lock(project):
+    with build_lock(project):
         write_project(project.build_dir, files)
         new_site = project.site_dir.with_name(".site.new")
         shutil.rmtree(new_site, ignore_errors=True)
-        run_mkdocs(project.build_dir / "mkdocs.yml", new_site, _source_epoch(content))
+        run_mkdocs(project.build_dir / "mkdocs.yml", new_site, source_epoch(content))
         swap_in(new_site, project.site_dir)
 
 
@@ -143,7 +165,7 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def _source_epoch(content: model.Content) -> int:
+def source_epoch(content: model.Content) -> int:
     """A fixed build time (the newest review date) so rebuilds are byte-identical."""
     dates = [content.source.last_reviewed, *(p.last_reviewed for p in content.pages
                                              if p.last_reviewed)]
@@ -152,7 +174,8 @@ def _source_epoch(content: model.Content) -> int:
 
 
 @contextlib.contextmanager
-def _build_lock(project: Project):
+def build_lock(project: Project):
+    """Hold the project's build lock, or raise BuildError if another build holds it."""
     project.build_dir.mkdir(parents=True, exist_ok=True)
     with open(project.build_dir / ".lock", "w") as lock:
         try:

@@ -1,6 +1,7 @@
 """The command line: the only place that prints and sets the exit status."""
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from generator import build as building
@@ -10,10 +11,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command (check, build, serve) and return the exit status."""
+    """Run one command (check, build, serve, bundle) and return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build the health guide from content/.")
-    parser.add_argument("command", choices=["check", "build", "serve"])
+    parser.add_argument("command", choices=["check", "build", "serve", "bundle"])
     parser.add_argument("--root", type=Path, default=REPO_ROOT,
                         help="the project folder (default: this repository)")
     parser.add_argument("--output", type=Path, default=None,
@@ -23,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     project = building.Project.at(args.root.resolve(), args.output and args.output.resolve())
     if args.command == "check":
         return _check(project)
+    if args.command == "bundle":
+        return _bundle(project)
     if args.command == "serve":
         from generator.serve import serve
         return serve(project, args.port)
@@ -36,6 +39,20 @@ def _check(project: building.Project) -> int:
     errors = sum(problem.severity == "error" for problem in problems)
     print(f"{errors} error(s) in content" if errors else "content is valid", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _bundle(project: building.Project) -> int:
+    from generator.bundle import bundle
+
+    try:
+        archive = bundle(project, date.today())
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        print("bundle failed; the last bundle was left as it was", file=sys.stderr)
+        return 1
+    print(f"offline bundle written to {archive} ({archive.stat().st_size:,} bytes)",
+          file=sys.stderr)
+    return 0
 
 
 def _build(project: building.Project) -> int:

@@ -8,10 +8,17 @@ TOP_TOPICS = ("red-flags", "symptoms")
 LATER_TOPICS = ("diagnosis", "treatment", "prevention", "outlook", "complications")
 
 
-def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: str) -> dict:
-    """Return the mkdocs.yml settings: theme, plugins, Markdown extensions, navigation, extras."""
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: str,
+                  offline: bool = False) -> dict:
+    """Return the mkdocs.yml settings: theme, plugins, Markdown extensions, navigation, extras.
+
+    Offline (for file://): the offline plugin, a local iframe-worker shim for search, and no
+    instant navigation, which over file:// never runs the page scripts."""
     red_flags = content.by_id()["red-flags"]
-    return {
+    settings = {
         "site_name": config.site_name,
         "site_description": config.site_description,
         "site_url": config.site_url,
@@ -31,11 +38,18 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
             "generator": False,
             "emergency_number": config.emergency_number,
             "banner_signs": red_flags.banner,
+            "red_flags_url": "red-flags.html" if offline else "red-flags/",
         },
         "extra_css": ["assets/stylesheets/guide.css"],
-        "extra_javascript": ["assets/javascripts/guide.js"],
+        "extra_javascript": ["assets/javascripts/guide.js",
+                             "assets/javascripts/symptom-guide.js"],
         "nav": navigation(content),
     }
+    if offline:
+        settings["theme"]["features"] = [f for f in FEATURES if f != "navigation.instant"]
+        settings["plugins"].append({"offline": {}})
+        settings["extra"]["polyfills"] = [OFFLINE_SHIM]
+    return settings
 
 
 def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:
@@ -68,6 +82,7 @@ def navigation(content: model.Content) -> list:
     treatment = sorted((p for p in content.pages if p.kind == "treatment"), key=lambda p: p.title)
     return [
         {"Home": "index.md"},
+        {model.GENERATED_PAGES["symptom-guide"]: pages.GENERATED_PATHS["symptom-guide"]},
         *(entry(page_id) for page_id in TOP_TOPICS),
         {"Causes": causes},
         {model.GENERATED_PAGES["locations"]: section("location")},

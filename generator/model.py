@@ -21,6 +21,7 @@ GENERATED_PAGES = {
     "locations": "Where you feel it",
     "situations": "When it happens",
     "glossary": "Glossary",
+    "symptom-guide": "Symptom guide",
 }
 REQUIRED_TOPICS = ("overview", "symptoms", "red-flags", "diagnosis", "treatment",
                    "prevention", "outlook", "complications", "about")
@@ -157,6 +158,7 @@ class Content:
     source: Source
     glossary: Glossary
     pages: tuple[Page, ...]
+    tree: object | None = None  # the symptom guide's generator.tree.Tree, when there is one
 
     def by_id(self) -> dict[str, Page]:
         return {page.id: page for page in self.pages}

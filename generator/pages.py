@@ -9,7 +9,8 @@ KIND_FOLDERS = {"cause": "causes", "location": "locations", "situation": "situat
                 "treatment": "treatment"}
 TOPIC_PATHS = {"overview": "index.md", "treatment": "treatment/index.md"}
 GENERATED_PATHS = {"causes": "causes/index.md", "locations": "locations/index.md",
-                   "situations": "situations/index.md", "glossary": "glossary.md"}
+                   "situations": "situations/index.md", "glossary": "glossary.md",
+                   "symptom-guide": "symptom-guide.md"}
 RELATED_LABELS = {"location": "Where you may feel it", "situation": "When it may happen",
                   "cause": "Possible causes", "topic": "More about leg numbness",
                   "treatment": "Treatment"}

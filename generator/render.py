@@ -6,7 +6,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import mkdocs_config, model, pages
+from generator import mkdocs_config, model, pages, tree
 
 TEMPLATES = Path(__file__).parent / "templates"
 SR_PREFIXES = {"emergency": "Immediate action required:", "urgent": "Urgent advice:",
@@ -15,8 +15,8 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 
 
-def render_site(content: model.Content, config: model.SiteConfig,
-                theme_dir: str) -> dict[str, str]:
+def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str,
+                offline: bool = False) -> dict[str, str]:
     """Return every file of the mkdocs project (docs/*.md, mkdocs.yml); theme_dir is relative to it."""
     env = _environment()
     paths = pages.all_doc_paths(content)
@@ -26,12 +26,38 @@ def render_site(content: model.Content, config: model.SiteConfig,
         doc = pages.doc_path(page)
         files[f"docs/{doc}"] = env.get_template(f"pages/{_template(page)}.md.j2").render(
             page=page, doc=doc, related=related[page.id], **_shared(content, config, doc, paths))
+    guide = symptom_guide(content, paths)
     for page_id, doc in pages.GENERATED_PATHS.items():
         files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
-            doc=doc, **_shared(content, config, doc, paths))
-    files["mkdocs.yml"] = yaml.safe_dump(mkdocs_config.mkdocs_config(content, config, theme_dir),
-                                         sort_keys=False, allow_unicode=True)
+            doc=doc, guide=guide, **_shared(content, config, doc, paths))
+    if guide:
+        files["docs/assets/decision-tree.json"] = guide["json"]
+    settings = mkdocs_config.mkdocs_config(content, config, theme_dir, offline)
+    files["mkdocs.yml"] = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)
     return files
+
+
+def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
+    """Return what the symptom guide page needs: the tree, its JSON, the titles it links to."""
+    if content.tree is None:
+        return None
+    compiled = tree.compile_tree(content.tree, lambda page_id: site_url(paths[page_id]))
+    text = json.dumps(compiled, sort_keys=True, ensure_ascii=False)
+    titles = {**model.GENERATED_PAGES, **{page.id: page.title for page in content.pages}}
+    steps = {**{q.id: f"question {n}" for n, q in enumerate(content.tree.questions, 1)},
+             **{o.id: f"result {n}" for n, o in enumerate(content.tree.outcomes, 1)}}
+    return {"tree": content.tree, "json": text + "\n", "tiers": tree.TIERS, "titles": titles,
+            "steps": steps, "urls": {page_id: site_url(doc) for page_id, doc in paths.items()},
+            # "<" as \u003c, so no text in the data can end or confuse the <script> around it
+            "embedded": text.replace("<", "\\u003c"), "tiers_json": json.dumps(tree.TIERS)}
+
+
+def site_url(doc: str) -> str:
+    """Return a page's URL relative to the site root, as directory URLs: causes/diabetes/."""
+    parts = doc.removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts.pop()
+    return "/".join(parts) + "/" if parts else "./"
 
 
 def _template(page: model.Page) -> str:

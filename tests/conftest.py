@@ -67,3 +67,25 @@ def project_copy(tmp_path) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "site_config.yml", tmp_path)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def bundle_zip(tmp_path_factory) -> Path:
+    """Make the offline bundle of the real content once; return the zip's path."""
+    output = tmp_path_factory.mktemp("bundle")
+    result = run_generator("bundle", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    [archive] = (output / "dist").glob("*.zip")
+    return archive
+
+
+@pytest.fixture(scope="session")
+def unzipped_bundle(bundle_zip, tmp_path_factory) -> Path:
+    """Unzip the bundle; return the folder that holds its index.html."""
+    import zipfile
+
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(bundle_zip) as archive:
+        archive.extractall(target)
+    [index] = target.glob("*/index.html")
+    return index.parent

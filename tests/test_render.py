@@ -63,7 +63,8 @@ def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
     assert config["theme"]["font"] is False
     assert config["theme"]["custom_dir"] == "../overrides"
     assert config["extra"] == {"generator": False, "emergency_number": "999",
-                               "banner_signs": "Numb groin or loss of bladder control"}
+                               "banner_signs": "Numb groin or loss of bladder control",
+                               "red_flags_url": "red-flags/"}
     assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [
         {"Cold feet": "causes/cold-feet.md"}]}]} in config["nav"]
     abbreviations = next(ext["abbr"] for ext in config["markdown_extensions"]

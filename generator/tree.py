@@ -1,0 +1,366 @@
+"""The symptom guide's decision tree: load it, prove it safe, and compile it to the JSON contract."""
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Problem, did_you_mean
+from generator.model import Ref
+from generator.load import _Fields, _describe, _shown
+from generator.validate import MARKDOWN_LINK, text_problems
+from generator.yaml_lines import LocatedList, read_yaml
+
+URGENCIES = ("emergency", "urgent", "routine", "self-care")
+NO = "No"  # the one answer of a danger question that may lead on to other questions
+NUMBER_PLACE = "the emergency number"  # the page puts the number from site_config.yml here
+# How each urgency is shown: (prefix for screen readers, visible label of the care card).
+TIERS = {"emergency": ("Immediate action required:", "Emergency"),
+         "urgent": ("Urgent advice:", "Urgent"),
+         "routine": ("Non-urgent advice:", "Non-urgent"),
+         "self-care": ("Non-urgent advice:", "Self-care")}
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    next: Ref
+    line: int
+    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    answers: tuple[Answer, ...]
+    line: int
+    danger: bool = False
+    help: str | None = None
+    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    text: str
+    line: int
+    urgency: str | None = None
+    links: tuple[Ref, ...] = ()
+    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    answers: tuple[str, ...]
+    expect: Ref
+    line: int
+    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The whole decision tree of one file."""
+
+    path: str
+    start: Ref
+    questions: tuple[Question, ...]
+    outcomes: tuple[Outcome, ...]
+    scenarios: tuple[Scenario, ...] = ()
+
+    def nodes(self) -> dict:
+        """Map every node id to its question or outcome (the first, if an id is used twice)."""
+        nodes = {}
+        for node in (*self.questions, *self.outcomes):
+            nodes.setdefault(node.id, node)
+        return nodes
+
+
+TREE_FIELDS = {"start": ("node", True), "questions": ("questions", True),
+               "outcomes": ("outcomes", True), "scenarios": ("scenarios", False)}
+QUESTION_FIELDS = {"id": ("str", True), "danger": ("bool", False), "text": ("str", True),
+                   "help": ("str", False), "answers": ("answers", True)}
+ANSWER_FIELDS = {"label": ("str", True), "next": ("node", True)}
+OUTCOME_FIELDS = {"id": ("str", True), "urgency": ("str", False), "title": ("str", True),
+                  "text": ("str", True), "links": ("list[page]", False)}
+SCENARIO_FIELDS = {"name": ("str", True), "answers": ("list[str]", True),
+                   "expect": ("node", True)}
+ENTRIES = {"questions": (QUESTION_FIELDS, Question), "outcomes": (OUTCOME_FIELDS, Outcome),
+           "scenarios": (SCENARIO_FIELDS, Scenario), "answers": (ANSWER_FIELDS, Answer)}
+
+
+def load_tree(file: Path, repo_root: Path) -> tuple[Tree | None, list[Problem]]:
+    """Load decision_tree.yml; return the tree (None if unusable) and every shape problem."""
+    shown = _shown(file, repo_root)
+    document, problems = read_yaml(file, shown)
+    if document is None:
+        return None, problems
+    values = _TreeFields(shown, problems).mapping(document, TREE_FIELDS, "the file")
+    if values is None or not all(name in values for name in ("start", "questions", "outcomes")):
+        return None, problems
+    return Tree(path=shown, **values), problems
+
+
+class _TreeFields(_Fields):
+    """The content loader's field table, plus node references and lists of tree entries."""
+
+    def convert(self, value, kind: str, line: int, name: str):
+        if kind in ENTRIES:
+            return self.entries(value, line, name, *ENTRIES[kind])
+        return super().convert(value, "page" if kind == "node" else kind, line, name)
+
+    def scalar(self, value, kind: str, line: int, name: str):
+        if kind == "str" and isinstance(value, bool):
+            return self.problem(line, f"'{name}' is read as {str(value).lower()}; put it in "
+                                f"quotes, e.g. \"{'Yes' if value else 'No'}\"")
+        return super().scalar(value, kind, line, name)
+
+    def entries(self, value, line: int, name: str, spec: dict, build):
+        if not isinstance(value, LocatedList) or not value:
+            return self.problem(line, f"'{name}' must be a list of entries, each starting "
+                                f"with '- ', found {_describe(value)}")
+        built = []
+        for item, item_line in zip(value, value.item_lines):
+            fields = self.mapping(item, spec, f"this entry of '{name}'")
+            if fields is not None and all(f in fields for f, (_, req) in spec.items() if req):
+                built.append(build(line=item_line, field_lines=dict(item.key_lines), **fields))
+        return tuple(built)
+
+
+def check_tree(tree: Tree, page_ids: set[str]) -> list[Problem]:
+    """Return every problem with the tree: shape, reachability, loops, links, safety, scenarios."""
+    return sorted([
+        *_check_ids(tree),
+        *_check_targets(tree),
+        *_check_reachable(tree),
+        *_check_loops(tree),
+        *_check_outcomes(tree, page_ids),
+        *_check_texts(tree, page_ids),
+        *_check_danger_answers(tree),
+        *_check_danger_passed(tree),
+        *_check_scenarios(tree),
+    ])
+
+
+def _problem(tree: Tree, line: int, message: str) -> Problem:
+    return Problem(tree.path, line, message)
+
+
+def _check_ids(tree):
+    first = {}
+    for node in (*tree.questions, *tree.outcomes):
+        if node.id in first:
+            yield _problem(tree, node.line, f"the id '{node.id}' is already used on line "
+                           f"{first[node.id]}; questions and outcomes need different ids")
+        first.setdefault(node.id, node.line)
+    for question in tree.questions:
+        labels = {}
+        for answer in question.answers:
+            if answer.label in labels:
+                yield _problem(tree, answer.line, f"question '{question.id}' has the answer "
+                               f"'{answer.label}' twice (also on line {labels[answer.label]})")
+            labels.setdefault(answer.label, answer.line)
+
+
+def _check_targets(tree):
+    nodes = tree.nodes()
+    if tree.start.id not in nodes:
+        yield _problem(tree, tree.start.line, f"start: unknown node '{tree.start.id}'"
+                       f"{did_you_mean(tree.start.id, nodes)}")
+    for question in tree.questions:
+        for answer in question.answers:
+            if answer.next.id not in nodes:
+                yield _problem(tree, answer.next.line, f"answer '{answer.label}' of "
+                               f"'{question.id}' leads to unknown node '{answer.next.id}'"
+                               f"{did_you_mean(answer.next.id, nodes)}")
+
+
+def _edges(tree) -> dict[str, list[Answer]]:
+    """Map each question id to its answers whose next node exists."""
+    nodes = tree.nodes()
+    return {q.id: [a for a in q.answers if a.next.id in nodes] for q in nodes.values()
+            if isinstance(q, Question)}
+
+
+def _paths_from_start(tree, avoid: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Map each node reachable from the start (not through `avoid`) to the shortest answers."""
+    edges = _edges(tree)
+    if tree.start.id not in tree.nodes() or tree.start.id == avoid:
+        return {}
+    paths = {tree.start.id: ()}
+    queue = deque([tree.start.id])
+    while queue:
+        node = queue.popleft()
+        for answer in edges.get(node, ()):
+            if answer.next.id not in paths and answer.next.id != avoid:
+                paths[answer.next.id] = (*paths[node], answer.label)
+                queue.append(answer.next.id)
+    return paths
+
+
+def _check_reachable(tree):
+    if tree.start.id not in tree.nodes():
+        return
+    reached = _paths_from_start(tree)
+    for node_id, node in tree.nodes().items():
+        if node_id not in reached:
+            yield _problem(tree, node.line, f"'{node_id}' cannot be reached from the start; "
+                           "lead an answer to it or remove it")
+
+
+def _check_loops(tree):
+    edges = _edges(tree)
+    state = {}  # node id -> "open" while on the current path, "done" after
+    for root in edges:
+        stack = [(root, iter(edges[root]))]
+        state.setdefault(root, "open")
+        while stack and state[root] != "done":
+            node, answers = stack[-1]
+            answer = next(answers, None)
+            if answer is None:
+                state[node] = "done"
+                stack.pop()
+            elif state.get(answer.next.id) == "open":
+                yield _problem(tree, answer.line, f"answer '{answer.label}' of '{node}' leads "
+                               f"back to '{answer.next.id}', making a loop; every path must "
+                               "end at an outcome")
+            elif answer.next.id not in state:
+                state[answer.next.id] = "open"
+                stack.append((answer.next.id, iter(edges.get(answer.next.id, ()))))
+
+
+def _check_outcomes(tree, page_ids):
+    for outcome in tree.outcomes:
+        line = outcome.field_lines.get("urgency", outcome.line)
+        if outcome.urgency is None:
+            yield _problem(tree, outcome.line, f"outcome '{outcome.id}' has no urgency; add "
+                           f"'urgency:' with one of {', '.join(URGENCIES)}")
+        elif outcome.urgency not in URGENCIES:
+            yield _problem(tree, line, f"outcome '{outcome.id}' has urgency "
+                           f"'{outcome.urgency}'; use one of {', '.join(URGENCIES)}"
+                           f"{did_you_mean(outcome.urgency, URGENCIES)}")
+        elif outcome.urgency == "emergency" and NUMBER_PLACE not in outcome.title:
+            yield _problem(tree, outcome.field_lines["title"], f"the title of emergency "
+                           f"outcome '{outcome.id}' must say '{NUMBER_PLACE}', e.g. 'Call the "
+                           "emergency number now'; the page puts the number there")
+        for ref in outcome.links:
+            if ref.id not in page_ids:
+                yield _problem(tree, ref.line, f"outcome '{outcome.id}' links to unknown page "
+                               f"'{ref.id}'{did_you_mean(ref.id, page_ids)}")
+
+
+def _texts(tree):
+    for question in tree.questions:
+        yield question.field_lines["text"], question.text
+        if question.help:
+            yield question.field_lines["help"], question.help
+        for answer in question.answers:
+            yield answer.line, answer.label
+    for outcome in tree.outcomes:
+        yield outcome.field_lines["title"], outcome.title
+        yield outcome.field_lines["text"], outcome.text
+
+
+def _check_texts(tree, page_ids):
+    for line, text in _texts(tree):
+        yield from text_problems(tree.path, line, text, page_ids)
+        if MARKDOWN_LINK.search(text):
+            yield _problem(tree, line, "the symptom guide shows its text as plain text; put "
+                           "page ids in the outcome's 'links:' instead of [text](id) links")
+
+
+def _check_danger_answers(tree):
+    nodes = tree.nodes()
+    for question in (q for q in tree.questions if q.danger):
+        if NO not in (answer.label for answer in question.answers):
+            yield _problem(tree, question.line, f"danger question '{question.id}' has no "
+                           f"answer '{NO}'; add one for readers without this sign")
+        for answer in question.answers:
+            target = nodes.get(answer.next.id)
+            if answer.label != NO and target is not None and not _is_emergency(target):
+                yield _problem(tree, answer.line, f"answer '{answer.label}' of danger question "
+                               f"'{question.id}' leads to '{target.id}' ({_kind(target)}); every "
+                               f"answer but '{NO}' must lead straight to an emergency outcome")
+
+
+def _check_danger_passed(tree):
+    nodes = tree.nodes()
+    for question in (q for q in tree.questions if q.danger):
+        for node_id, answers in _paths_from_start(tree, avoid=question.id).items():
+            node = nodes[node_id]
+            if isinstance(node, Outcome) and not _is_emergency(node):
+                yield _problem(tree, node.line, f"'{node_id}' ({_kind(node)}) can be reached "
+                               f"without the danger question '{question.id}', by answering "
+                               f"{_said(answers)}; ask every danger question on every path "
+                               "to a non-emergency outcome")
+                break
+
+
+def _check_scenarios(tree):
+    nodes = tree.nodes()
+    if tree.start.id not in nodes:
+        return
+    for scenario in tree.scenarios:
+        expected = nodes.get(scenario.expect.id)
+        if not isinstance(expected, Outcome):
+            yield _problem(tree, scenario.expect.line, f"scenario '{scenario.name}' expects "
+                           f"'{scenario.expect.id}', which is not an outcome"
+                           f"{did_you_mean(scenario.expect.id, [o.id for o in tree.outcomes])}")
+            continue
+        reached, failure = walk(tree, scenario.answers)
+        if failure:
+            yield _problem(tree, scenario.line, f"scenario '{scenario.name}': {failure}")
+        elif reached != expected.id:
+            yield _problem(tree, scenario.line, f"scenario '{scenario.name}' ends at "
+                           f"'{reached}', not at the expected '{expected.id}'")
+
+
+def walk(tree: Tree, labels) -> tuple[str | None, str | None]:
+    """Follow answer labels from the start; return (outcome id reached, None) or (None, why not)."""
+    nodes = tree.nodes()
+    node = nodes.get(tree.start.id)
+    for done, label in enumerate(labels):
+        if not isinstance(node, Question):
+            return None, f"after {_said(labels[:done])} it is at {_named(node)}, " \
+                         f"with answers left over: {_said(labels[done:])}"
+        answer = next((a for a in node.answers if a.label == label), None)
+        if answer is None:
+            return None, f"after {_said(labels[:done])}, question '{node.id}' has no " \
+                         f"answer '{label}' (its answers: {_said(a.label for a in node.answers)})"
+        node = nodes.get(answer.next.id)
+    if not isinstance(node, Outcome):
+        return None, f"after {_said(labels)} it stops at {_named(node)}, before an " \
+                     "outcome; add the answers that lead on"
+    return node.id, None
+
+
+def compile_tree(tree: Tree, url_of) -> dict:
+    """Return the JSON contract of DESIGN.md; url_of maps a page id to its site-root URL."""
+    nodes = {}
+    for question in tree.questions:
+        nodes[question.id] = {"kind": "question", "danger": question.danger,
+                              "text": question.text,
+                              "answers": [{"label": a.label, "next": a.next.id}
+                                          for a in question.answers]}
+    for outcome in tree.outcomes:
+        nodes[outcome.id] = {"kind": "outcome", "urgency": outcome.urgency,
+                             "title": outcome.title, "text": outcome.text,
+                             "links": [url_of(ref.id) for ref in outcome.links]}
+    return {"start": tree.start.id, "nodes": nodes}
+
+
+def _is_emergency(node) -> bool:
+    return isinstance(node, Outcome) and node.urgency == "emergency"
+
+
+def _kind(node) -> str:
+    return "a question" if isinstance(node, Question) else f"urgency '{node.urgency}'"
+
+
+def _named(node) -> str:
+    return f"'{node.id}'" if node is not None else "an unknown node"
+
+
+def _said(labels) -> str:
+    labels = list(labels)
+    return ", ".join(f'"{label}"' for label in labels) if labels else "no answers"

@@ -1,0 +1,152 @@
+// The symptom guide: asks one question at a time from the tree embedded in the page.
+// The answers so far live in the URL (#answers=0.1.0), so the browser's back button steps back
+// and a step can be bookmarked. Links come from the page's no-JavaScript list, as mkdocs wrote them.
+(function () {
+  "use strict";
+  var KEY = "answers=";
+  var NUMBER_PLACE = "the emergency number";
+  var lastPage = null;  // the same page set up again means instant navigation redrew it: keep focus
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function answersInUrl() {
+    var hash = location.hash.slice(1);
+    if (hash.indexOf(KEY) !== 0) return [];
+    return hash.slice(KEY.length).split(".").filter(Boolean).map(Number);
+  }
+
+  function setup() {
+    var redrawn = lastPage === location.pathname;
+    lastPage = location.pathname;
+    var root = document.getElementById("symptom-guide");
+    var fallback = document.getElementById("symptom-guide-fallback");
+    var holder = root && root.querySelector("template");
+    var data = holder && holder.content.getElementById("decision-tree-data");
+    if (!data || !fallback || root.hasAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "");
+    var tree = JSON.parse(data.textContent);
+    var tiers = JSON.parse(root.getAttribute("data-tiers"));
+    var number = root.getAttribute("data-emergency-number");
+    var links = {};
+    fallback.querySelectorAll("a[data-tree-link]").forEach(function (a) {
+      links[a.getAttribute("data-tree-link")] = a;
+    });
+    var live = el("p", { "class": "visually-hidden", "aria-live": "polite" });
+    var stage = el("div");
+    var current = "";  // the answers shown now, as in the URL
+    root.append(live, stage);
+
+    function numbered(text) {
+      return text.split(NUMBER_PLACE).join(number);
+    }
+
+    function walk(answers) {
+      var id = tree.start, taken = [];
+      for (var i = 0; i < answers.length; i++) {
+        var node = tree.nodes[id];
+        var answer = node.kind === "question" && node.answers[answers[i]];
+        if (!answer) break;
+        taken.push(answers[i]);
+        id = answer.next;
+      }
+      return { id: id, node: tree.nodes[id], answers: taken };
+    }
+
+    function go(answers) {
+      // pushState, not location.hash: that would make instant navigation fetch the page again
+      history.pushState({ guideFrom: current }, "", "#" + KEY + answers.join("."));
+      render(true);
+    }
+
+    function goBack(answers) {
+      var state = history.state;
+      if (state && state.guideFrom === answers.join(".")) history.back();
+      else go(answers);
+    }
+
+    function question(state, heading) {
+      var node = state.node;
+      var help = fallback.querySelector('[data-help-for="' + state.id + '"]');
+      var buttons = el("div", { "class": "symptom-guide__answers" });
+      node.answers.forEach(function (answer, index) {
+        var button = el("button", { type: "button", "class": "md-button md-button--primary" },
+                        answer.label);
+        button.addEventListener("click", function () { go(state.answers.concat(index)); });
+        buttons.append(button);
+      });
+      heading.textContent = node.text;
+      stage.append(el("p", { "class": "symptom-guide__step" },
+                      "Question " + (state.answers.length + 1)), heading);
+      if (help) stage.append(el("p", {}, help.textContent));
+      stage.append(buttons);
+      return "Question " + (state.answers.length + 1) + ": " + node.text;
+    }
+
+    function outcome(state, heading) {
+      var node = state.node, tier = tiers[node.urgency];
+      var card = el("div", { "class": "care-card care-card--" + node.urgency });
+      var label = el("p", { "class": "care-card__label" });
+      label.append(el("span", { "class": "visually-hidden" }, tier[0] + " "), tier[1]);
+      heading.textContent = numbered(node.title);
+      card.append(label, heading, el("p", {}, numbered(node.text)));
+      var list = el("ul");
+      node.links.forEach(function (path) {
+        var source = links[path];
+        var item = el("li");
+        item.append(el("a", { href: source.getAttribute("href") }, source.textContent));
+        list.append(item);
+      });
+      if (node.links.length) card.append(el("p", {}, "Read more:"), list);
+      stage.append(card);
+      return tier[1] + ": " + heading.textContent;
+    }
+
+    function render(moveFocus) {
+      var state = walk(answersInUrl());
+      var heading = el("h2", { tabindex: "-1", id: "symptom-guide-step" });
+      current = state.answers.join(".");
+      stage.textContent = "";
+      var said = (state.node.kind === "question" ? question : outcome)(state, heading);
+      var nav = el("p", { "class": "symptom-guide__nav" });
+      if (state.answers.length) {
+        var back = el("button", { type: "button" }, "Back");
+        back.addEventListener("click", function () { goBack(state.answers.slice(0, -1)); });
+        var restart = el("button", { type: "button" }, "Start again");
+        restart.addEventListener("click", function () { go([]); });
+        nav.append(back, restart);
+        stage.append(nav);
+      }
+      if (moveFocus) {
+        live.textContent = said;
+        heading.focus();
+      }
+    }
+
+    function onPopState() {
+      if (!document.body.contains(root)) {
+        window.removeEventListener("popstate", onPopState);
+        return;
+      }
+      render(true);
+    }
+
+    window.addEventListener("popstate", onPopState);
+    fallback.hidden = true;
+    root.hidden = false;
+    render(redrawn);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

@@ -1,0 +1,238 @@
+"""The symptom guide in Debian's Chromium: one question at a time, state in the URL, keyboard and
+screen-reader friendly, from http:// and file://, and the whole tree without JavaScript."""
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = "symptom-guide/"
+WIDGET = "#symptom-guide"
+FIRST_QUESTION = "Is your groin numb, or have you lost control of your bladder or bowels?"
+SECOND_QUESTION = re.compile(r"^Is there a part of your body you cannot move")
+
+
+@pytest.fixture
+def guide(page, site_url):
+    """The guide page, loaded over http, with its widget running."""
+    page.goto(site_url + GUIDE)
+    page.locator(f"{WIDGET} h2").wait_for()
+    return page
+
+
+def heading(page) -> str:
+    return page.locator(f"{WIDGET} h2").inner_text()
+
+
+def answer(page, label: str) -> None:
+    page.locator(f"{WIDGET} .symptom-guide__answers button", has_text=label).first.click()
+
+
+def test_the_widget_replaces_the_no_javascript_list(guide):
+    assert guide.locator(WIDGET).is_visible()
+    assert guide.locator("#symptom-guide-fallback").is_hidden()
+    assert heading(guide) == FIRST_QUESTION
+    assert guide.locator(f"{WIDGET} .symptom-guide__step").inner_text() == "Question 1"
+    assert "does not diagnose" in guide.locator(".symptom-guide-disclaimer").inner_text()
+
+
+def test_yes_to_the_first_danger_question_says_call_the_number_now(guide):
+    answer(guide, "Yes")
+    card = guide.locator(f"{WIDGET} .care-card--emergency")
+    assert card.is_visible()
+    assert heading(guide) == "Call 112 now"
+    assert card.locator(".visually-hidden").inner_text().strip() == "Immediate action required:"
+    assert guide.evaluate("location.hash") == "#answers=0"
+    card.get_by_role("link", name="Serious signs").click()
+    guide.wait_for_url("**/red-flags/")
+
+
+def test_no_to_every_danger_sign_then_a_pattern_reaches_its_outcome(guide):
+    for _ in range(5):  # four danger-sign questions, then the other serious signs
+        answer(guide, "No")
+    assert heading(guide) == "Does the numbness go away soon after you move or change position?"
+    for _ in range(6):  # not after moving, back pain, diabetes, walking, pregnancy, night
+        answer(guide, "No")
+    assert heading(guide) == "Where do you feel the numbness most?"
+    answer(guide, "Toes")
+    card = guide.locator(f"{WIDGET} .care-card--routine")
+    assert heading(guide) == "Book an appointment about your numb toes"
+    assert card.locator(".visually-hidden").inner_text().strip() == "Non-urgent advice:"
+    card.get_by_role("link", name="Numb toes").click()
+    guide.wait_for_url("**/locations/toes/")
+
+
+def test_numbness_that_passes_on_moving_is_self_care(guide):
+    for _ in range(5):
+        answer(guide, "No")
+    answer(guide, "Yes")
+    assert guide.locator(f"{WIDGET} .care-card--self-care").is_visible()
+    assert heading(guide) == "Move around and let it pass"
+
+
+def test_the_browser_back_button_and_the_back_link_step_back(guide):
+    answer(guide, "No")
+    answer(guide, "No")
+    assert heading(guide).startswith("Did any of these start suddenly: dizziness")
+    guide.go_back()
+    guide.locator(f"{WIDGET} h2", has_text=SECOND_QUESTION).wait_for()
+    guide.go_back()
+    guide.locator(f"{WIDGET} h2", has_text=FIRST_QUESTION).wait_for()
+    answer(guide, "No")
+    answer(guide, "Yes")
+    guide.locator(f"{WIDGET} .symptom-guide__nav button", has_text="Back").click()
+    guide.locator(f"{WIDGET} h2", has_text=SECOND_QUESTION).wait_for()
+    guide.go_forward()  # the back link stepped back in the history, as the browser does
+    guide.locator(f"{WIDGET} h2", has_text="Call 112 now").wait_for()
+    guide.go_back()
+    guide.locator(f"{WIDGET} h2", has_text=SECOND_QUESTION).wait_for()
+    guide.locator(f"{WIDGET} .symptom-guide__nav button", has_text="Start again").click()
+    assert heading(guide) == FIRST_QUESTION
+    assert guide.locator(f"{WIDGET} .symptom-guide__nav").count() == 0
+
+
+def test_a_bookmarked_step_is_restored(page, site_url):
+    page.goto(site_url + GUIDE + "#answers=1.1.1.1.1.0")
+    page.locator(f"{WIDGET} .care-card--self-care").wait_for()
+    assert heading(page) == "Move around and let it pass"
+    page.locator(f"{WIDGET} .symptom-guide__nav button", has_text="Back").click()
+    assert heading(page).startswith("Does the numbness go away soon")  # not off the page
+    page.goto(site_url + GUIDE + "#answers=1.1.9")  # no such answer: stop at the last good step
+    page.locator(f"{WIDGET} h2").wait_for()
+    assert heading(page).startswith("Did any of these start suddenly: dizziness")
+
+
+def test_focus_moves_to_each_new_question_and_changes_are_announced(guide):
+    answer(guide, "No")
+    focused = guide.evaluate("[document.activeElement.tagName, document.activeElement.textContent]")
+    assert focused[0] == "H2" and re.match(SECOND_QUESTION, focused[1])
+    live = guide.locator(f"{WIDGET} [aria-live=polite]")
+    assert live.inner_text().startswith("Question 2: Is there a part of your body")
+    answer(guide, "Yes")
+    assert guide.evaluate("document.activeElement.textContent") == "Call 112 now"
+    assert live.inner_text() == "Emergency: Call 112 now"
+
+
+def test_keyboard_only_walk_to_an_outcome(guide):
+    for _ in range(80):  # from the top of the page, Tab until an answer button has focus
+        guide.keyboard.press("Tab")
+        if guide.evaluate("document.activeElement.closest('#symptom-guide') !== null"):
+            break
+    assert guide.evaluate("document.activeElement.textContent") == "Yes"
+    guide.keyboard.press("Tab")
+    guide.keyboard.press("Enter")  # "No" to the first question
+    assert re.match(SECOND_QUESTION, guide.evaluate("document.activeElement.textContent"))
+    guide.keyboard.press("Tab")
+    guide.keyboard.press("Enter")  # "Yes" to the second question
+    assert heading(guide) == "Call 112 now"
+    guide.keyboard.press("Tab")
+    assert guide.evaluate("document.activeElement.textContent") == "Serious signs"
+
+
+@pytest.fixture(scope="module")
+def hosted_url(built_site, tmp_path_factory):
+    """Serve a copy of the site whose sitemap names the address it is served at, as on the real
+    host: instant navigation only takes over links to pages in the sitemap."""
+    site = tmp_path_factory.mktemp("hosted") / "site"
+    shutil.copytree(built_site, site)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    site_url = yaml.safe_load((ROOT / "site_config.yml").read_text())["site_url"]
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text().replace(site_url, url))
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                               "127.0.0.1", "--directory", str(site)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    yield url
+    server.terminate()
+    server.wait()
+
+
+def test_it_runs_after_instant_navigation_and_the_back_button_redraws_it(page, hosted_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(hosted_url)
+    page.wait_for_load_state("networkidle")  # instant navigation starts once it has the sitemap
+    page.evaluate("window.loadedOnce = true")  # lost if the browser loads a page the usual way
+    page.locator(".md-nav__link", has_text="Symptom guide").first.click()
+    page.wait_for_url("**/symptom-guide/")
+    page.locator(f"{WIDGET} h2").wait_for()
+    answer(page, "No")
+    answer(page, "Yes")
+    assert heading(page) == "Call 112 now"
+    page.go_back()
+    page.locator(f"{WIDGET} h2", has_text=SECOND_QUESTION).wait_for()
+    page.go_back()
+    page.locator(f"{WIDGET} h2", has_text=FIRST_QUESTION).wait_for()
+    page.go_back()
+    page.wait_for_url(hosted_url)
+    page.go_forward()
+    page.locator(f"{WIDGET} h2", has_text=FIRST_QUESTION).wait_for()
+    assert page.evaluate("window.loadedOnce") is True
+    assert errors == []
+
+
+def test_it_runs_from_file(page, built_site):
+    page.goto((built_site / GUIDE / "index.html").as_uri())
+    page.locator(f"{WIDGET} h2").wait_for()
+    answer(page, "Yes")
+    assert heading(page) == "Call 112 now"
+    assert page.get_by_role("link", name="Serious signs").first.get_attribute("href") == \
+        "../red-flags/"
+
+
+def test_without_javascript_the_whole_tree_is_there(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + GUIDE)
+    assert page.locator(WIDGET).is_hidden()
+    fallback = page.locator("#symptom-guide-fallback")
+    assert fallback.is_visible()
+    tree = json.loads(page.evaluate("document.querySelector('#symptom-guide template')"
+                                    ".content.getElementById('decision-tree-data').textContent"))
+    questions = [n for n in tree["nodes"].values() if n["kind"] == "question"]
+    outcomes = [n for n in tree["nodes"].values() if n["kind"] == "outcome"]
+    assert fallback.locator("h3", has_text=re.compile(r"^Question \d+$")).count() == len(questions)
+    assert fallback.locator(".care-card").count() == len(outcomes)
+    assert fallback.get_by_text(FIRST_QUESTION).is_visible()
+    first = fallback.locator("li", has_text="Yes: go to").first
+    first.get_by_role("link").click()
+    assert page.evaluate("location.hash") == "#step-call-now-groin"
+    assert fallback.locator("#step-call-now-groin").inner_text() == "Result 1: Call 112 now"
+    page.get_by_role("link", name="Numb toes").first.click()
+    page.wait_for_url("**/locations/toes/")
+    context.close()
+
+
+def test_published_json_is_the_embedded_data(built_site):
+    published = json.loads((built_site / "assets" / "decision-tree.json").read_text())
+    html = (built_site / GUIDE / "index.html").read_text()
+    embedded = re.search(r'<script type="application/json" id="decision-tree-data">(.*?)</script>',
+                         html).group(1)
+    assert "<" not in embedded
+    assert json.loads(embedded) == published
+    assert set(published) == {"start", "nodes"}
+    for node in published["nodes"].values():
+        keys = {"question": {"kind", "danger", "text", "answers"},
+                "outcome": {"kind", "urgency", "title", "text", "links"}}[node["kind"]]
+        assert set(node) == keys
+
+
+def test_the_widget_is_small():
+    script = ROOT / "overrides" / "assets" / "javascripts" / "symptom-guide.js"
+    assert script.stat().st_size < 6 * 1024
