@@ -6,10 +6,11 @@ import logging
 import os
 import shutil
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from generator import model
+from generator.editorial import placeholder_problems, review_problems
 from generator.errors import BuildError, Problem
 from generator.load import load_content, load_site_config
 from generator.render import render_site
@@ -48,13 +49,21 @@ class Project:
         return self.root / "overrides"
 
 
-def check(project: Project) -> tuple[model.Content | None, model.SiteConfig | None, list[Problem]]:
-    """Load and validate everything; return the model, the settings and every problem found."""
+def check(project: Project, today: date | None = None) \
+        -> tuple[model.Content | None, model.SiteConfig | None, list[Problem]]:
+    """Load and validate everything; return the model, the settings and every problem found.
+
+    Given today's date, also warn about pages whose next review was due before it.
+    """
     config, problems = load_site_config(project.config_file, project.root)
     content, content_problems = load_content(project.content, project.root)
     problems += content_problems
+    if content is not None:
+        problems += placeholder_problems(content)
     if content is not None and not content_problems:
         problems += validate(content)
+    if content is not None and config is not None and today is not None:
+        problems += review_problems(content, config, today)
     if content is not None and (project.content / "decision_tree.yml").exists():
         content, tree_problems = _with_tree(project, content)
         problems += tree_problems

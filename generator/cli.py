@@ -14,31 +14,92 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command (check, build, serve, bundle) and return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build the health guide from content/.")
-    parser.add_argument("command", choices=["check", "build", "serve", "bundle"])
+    parser.add_argument("command", choices=["check", "build", "serve", "bundle", "readability",
+                                            "diff", "schema", "new", "linkcheck"])
+    parser.add_argument("names", nargs="*", metavar="KIND ID",
+                        help="for new: the kind of page (cause, location, ...) and its id")
     parser.add_argument("--root", type=Path, default=REPO_ROOT,
                         help="the project folder (default: this repository)")
     parser.add_argument("--output", type=Path, default=None,
                         help="where build/ and site/ go (default: the project folder)")
     parser.add_argument("--port", type=int, default=8000, help="port for serve")
+    parser.add_argument("--base", default="HEAD", help="git ref that diff compares with")
+    parser.add_argument("--out", type=Path, default=None, help="also write the diff here")
+    parser.add_argument("--strict", action="store_true",
+                        help="for check: fail on warnings too (pages past their review date)")
     args = parser.parse_args(argv)
+    if args.names and args.command != "new":
+        parser.error(f"unexpected {' '.join(args.names)!r}: only 'new' takes a kind and an id")
     project = building.Project.at(args.root.resolve(), args.output and args.output.resolve())
     if args.command == "check":
-        return _check(project)
+        return _check(project, args.strict)
+    if args.command == "schema":
+        return _schema(project)
+    if args.command == "new":
+        return _new(project, args.names)
     if args.command == "bundle":
         return _bundle(project)
     if args.command == "serve":
         from generator.serve import serve
         return serve(project, args.port)
+    if args.command == "readability":
+        return _readability(project)
+    if args.command == "linkcheck":
+        return _linkcheck(project)
+    if args.command == "diff":
+        return _diff(args.root.resolve(), args.base, args.out)
     return _build(project)
 
 
-def _check(project: building.Project) -> int:
-    _, _, problems = building.check(project)
+def _check(project: building.Project, strict: bool) -> int:
+    _, _, problems = building.check(project, today=date.today())
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = sum(problem.severity == "error" for problem in problems)
+    errors = sum(strict or problem.severity == "error" for problem in problems)
     print(f"{errors} error(s) in content" if errors else "content is valid", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _schema(project: building.Project) -> int:
+    from generator.schema import write_schemas
+
+    changed = write_schemas(project.content)
+    for file in changed:
+        print(f"wrote {file.relative_to(project.root)}", file=sys.stderr)
+    print(f"{len(changed)} schema(s) changed", file=sys.stderr)
+    return 0
+
+
+def _new(project: building.Project, names: list[str]) -> int:
+    from generator.scaffold import ScaffoldError, scaffold
+
+    if len(names) != 2:
+        print("usage: python -m generator new KIND ID, e.g. new cause shingles", file=sys.stderr)
+        return 2
+    try:
+        file = scaffold(project.content, *names)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"created {file.relative_to(project.root)}: replace every TODO, then run make check",
+          file=sys.stderr)
+    return 0
+
+
+def _readability(project: building.Project) -> int:
+    from generator import readability
+
+    try:
+        content, config = building.checked(project)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    scores = readability.score_site(content)
+    print(readability.table(scores))
+    misses = readability.check_targets(scores, config.readability) if config.readability else []
+    for miss in misses:
+        print(miss, file=sys.stderr)
+    return 1 if misses else 0
 
 
 def _bundle(project: building.Project) -> int:
@@ -64,3 +125,37 @@ def _build(project: building.Project) -> int:
         return 1
     print(f"site built in {project.site_dir}", file=sys.stderr)
     return 0
+
+
+def _diff(root: Path, base: str, out: Path | None) -> int:
+    from generator.sitediff import format_report, site_diff
+
+    try:
+        report = format_report(site_diff(root, base))
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(report, end="")
+    if out:
+        out.write_text(report, encoding="utf-8")
+    return 0
+
+
+def _linkcheck(project: building.Project) -> int:
+    from generator import linkcheck
+
+    try:
+        content, _ = building.checked(project)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    links = linkcheck.external_links(content)
+    if links and not linkcheck.network_available():
+        print(f"no network: {len(links)} external link(s) not checked; internal links are "
+              "checked by every build", file=sys.stderr)
+        return 0
+    problems = [problem for link in links if (problem := linkcheck.check_link(link))]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(links)} external link(s) checked, {len(problems)} broken", file=sys.stderr)
+    return 1 if problems else 0

@@ -126,6 +126,10 @@ class _Fields:
         if kind == "review":
             fields = self.mapping(value, model.REVIEW_FIELDS, f"'{name}'")
             return model.Review(**fields) if fields and len(fields) == 1 else None
+        if kind == "readability":
+            fields = self.mapping(value, model.READABILITY_FIELDS, f"'{name}'")
+            complete = fields and len(fields) == len(model.READABILITY_FIELDS)
+            return model.Readability(**fields) if complete else None
         if kind == "terms":
             return self.objects(value, line, name, model.TERM_FIELDS, model.Term)
         return self.scalar(value, kind, line, name)

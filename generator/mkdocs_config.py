@@ -1,5 +1,9 @@
 """The mkdocs-material configuration for the generated site, as a plain dict."""
+from pathlib import Path
+
 from generator import model, pages
+
+CSP_HOOK = Path(__file__).parent / "csp_hook.py"
 
 FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.instant",
             "navigation.footer", "content.tooltips", "search.suggest", "search.highlight",
@@ -27,9 +31,10 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "validation": {"anchors": "warn", "unrecognized_links": "warn",
                        "absolute_links": "warn", "omitted_files": "warn"},
         "theme": {"name": "material", "custom_dir": theme_dir, "language": config.language,
-                  "font": False, "features": FEATURES,
+                  "font": False, "features": FEATURES, "favicon": "assets/images/favicon.svg",
                   "palette": {"scheme": "default", "primary": "custom", "accent": "custom"}},
         "plugins": [{"search": {"lang": config.language}}],
+        "hooks": [str(CSP_HOOK)],
         "markdown_extensions": [
             {"toc": {"permalink": False}}, "attr_list", "md_in_html", "def_list", "tables",
             {"abbr": {"glossary": glossary_tooltips(content.glossary)}},

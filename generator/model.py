@@ -52,8 +52,9 @@ SOURCE_SECTION_FIELDS = {"id": ("str", True), "heading": ("str", True), "lines":
 SITE_FIELDS = {"site_name": ("str", True), "site_description": ("str", True),
                "site_url": ("str", True), "language": ("str", True),
                "emergency_number": ("str", True), "review": ("review", True),
-               "bundle_name": ("str", True)}
+               "bundle_name": ("str", True), "readability": ("readability", False)}
 REVIEW_FIELDS = {"interval_years": ("int", True)}
+READABILITY_FIELDS = {"max_median_grade": ("int", True), "max_page_grade": ("int", True)}
 GLOSSARY_FIELDS = {"terms": ("terms", True)}
 TERM_FIELDS = {"term": ("str", True), "definition": ("str", True),
                "also_called": ("list[str]", False), "page": ("page", False)}
@@ -138,6 +139,14 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Readability:
+    """Targets for the Flesch-Kincaid grade of the text readers see."""
+
+    max_median_grade: int
+    max_page_grade: int
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """Settings from site_config.yml."""
 
@@ -149,6 +158,7 @@ class SiteConfig:
     emergency_number: str
     review: Review
     bundle_name: str
+    readability: Readability | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import mkdocs_config, model, pages, tree
+from generator import mkdocs_config, model, pages, structured_data, tree
 
 TEMPLATES = Path(__file__).parent / "templates"
 SR_PREFIXES = {"emergency": "Immediate action required:", "urgent": "Urgent advice:",
@@ -82,7 +82,14 @@ def _shared(content, config, doc, paths) -> dict:
         return pages.resolve_inline_links(text, doc, paths)
 
     by_id = content.by_id()
-    return {"content": content, "config": config, "link": link, "markdown": markdown,
+
+    def json_ld(title: str, summary: str, page: model.Page | None = None) -> str:
+        reviewed = reviewed_dates(page, content, config)[0] if page else \
+            content.source.last_reviewed
+        return json.dumps(structured_data.medical_web_page(
+            content, config, site_url(doc), title, summary, reviewed, page), ensure_ascii=False)
+
+    return {"json_ld": json_ld,"content": content, "config": config, "link": link, "markdown": markdown,
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,

@@ -3,6 +3,7 @@ import os
 import sys
 import threading
 
+import yaml
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
@@ -38,10 +39,22 @@ def regenerate(project: Project) -> bool:
         print(problem, file=sys.stderr)
     if errors or content is None or config is None:
         print("preview not updated: fix the problems above", file=sys.stderr)
+        _show_on_preview(project, [str(problem) for problem in errors])
         return False
     theme_dir = os.path.relpath(project.theme_dir, project.build_dir)
     write_project(project.build_dir, render_site(content, config, theme_dir))
     return True
+
+
+def _show_on_preview(project: Project, problems: list[str]) -> None:
+    """Add the problems to the last good mkdocs config, so every preview page lists them."""
+    config_file = project.build_dir / "mkdocs.yml"
+    if not config_file.exists():
+        return
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    settings.setdefault("extra", {})["preview_problems"] = problems
+    config_file.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True),
+                           encoding="utf-8")
 
 
 class _Regenerate(FileSystemEventHandler):

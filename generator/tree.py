@@ -1,4 +1,4 @@
-"""The symptom guide's decision tree: load it, prove it safe, and compile it to the JSON contract."""
+"""The symptom guide's decision tree: load it, prove it safe, compile it to the JSON contract."""
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -196,6 +196,21 @@ def test_it_runs_from_file(page, built_site):
         "../red-flags/"
 
 
+def test_it_runs_in_the_offline_bundle_with_its_html_links(page, unzipped_bundle):
+    page.goto((unzipped_bundle / "symptom-guide.html").as_uri())
+    page.locator(f"{WIDGET} h2").wait_for()
+    answer(page, "No")
+    answer(page, "Yes")
+    assert heading(page) == "Call 112 now"
+    link = page.locator(f"{WIDGET} .care-card").get_by_role("link", name="Serious signs")
+    assert link.get_attribute("href") == "red-flags.html"
+    page.go_back()
+    page.locator(f"{WIDGET} h2", has_text=SECOND_QUESTION).wait_for()
+    answer(page, "Yes")
+    link.click()
+    page.wait_for_url("**/red-flags.html")
+
+
 def test_without_javascript_the_whole_tree_is_there(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

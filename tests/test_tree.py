@@ -1,12 +1,12 @@
-"""The decision tree: each kind of mistake is reported with its exact line; the real tree is safe."""
+"""The decision tree: each kind of mistake is reported at its exact line; the real tree is safe."""
 import json
 from pathlib import Path
 
 import pytest
 
 from generator.build import Project, check
-from generator.render import site_url
 from generator.pages import all_doc_paths
+from generator.render import site_url
 from generator.tree import Outcome, Question, check_tree, compile_tree, load_tree, walk
 from generator.validate import linkable_ids
 
@@ -204,7 +204,8 @@ def test_duplicate_ids_and_answers(tmp_path):
 
 
 def test_shape_problems_are_reported_with_their_lines(tmp_path):
-    assert problems_of(tmp_path, ("    text: Is your groin numb?\n", "    txt: Is your groin numb?\n"),
+    assert problems_of(tmp_path, ("    text: Is your groin numb?\n",
+                                  "    txt: Is your groin numb?\n"),
                        ('{label: "Toes"', "{label: Yes"),
                        ("scenarios:\n", "scenario:\n")) == [
         f"{FILE}:3: missing field 'text' in this entry of 'questions'; add it",

@@ -1,6 +1,6 @@
-// The symptom guide: asks one question at a time from the tree embedded in the page.
-// The answers so far live in the URL (#answers=0.1.0), so the browser's back button steps back
-// and a step can be bookmarked. Links come from the page's no-JavaScript list, as mkdocs wrote them.
+// The symptom guide: one question at a time from the tree embedded in the page. The answers so
+// far live in the URL (#answers=0.1.0), so the back button steps back and a step can be bookmarked.
+// Links come from the no-JavaScript list, as mkdocs wrote them (so also for .html bundle URLs).
 (function () {
   "use strict";
   var KEY = "answers=";
@@ -70,7 +70,7 @@
     }
 
     function question(state, heading) {
-      var node = state.node;
+      var node = state.node, step = "Question " + (state.answers.length + 1);
       var help = fallback.querySelector('[data-help-for="' + state.id + '"]');
       var buttons = el("div", { "class": "symptom-guide__answers" });
       node.answers.forEach(function (answer, index) {
@@ -80,11 +80,10 @@
         buttons.append(button);
       });
       heading.textContent = node.text;
-      stage.append(el("p", { "class": "symptom-guide__step" },
-                      "Question " + (state.answers.length + 1)), heading);
+      stage.append(el("p", { "class": "symptom-guide__step" }, step), heading);
       if (help) stage.append(el("p", {}, help.textContent));
       stage.append(buttons);
-      return "Question " + (state.answers.length + 1) + ": " + node.text;
+      return step + ": " + node.text;
     }
 
     function outcome(state, heading) {
@@ -112,12 +111,12 @@
       current = state.answers.join(".");
       stage.textContent = "";
       var said = (state.node.kind === "question" ? question : outcome)(state, heading);
-      var nav = el("p", { "class": "symptom-guide__nav" });
       if (state.answers.length) {
         var back = el("button", { type: "button" }, "Back");
         back.addEventListener("click", function () { goBack(state.answers.slice(0, -1)); });
         var restart = el("button", { type: "button" }, "Start again");
         restart.addEventListener("click", function () { go([]); });
+        var nav = el("p", { "class": "symptom-guide__nav" });
         nav.append(back, restart);
         stage.append(nav);
       }

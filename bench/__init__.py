@@ -1,0 +1,1 @@
+"""The benchmark (make bench): synthetic content sets, their builds measured, bench/results.md."""

@@ -1,0 +1,135 @@
+"""Measurements for the benchmark: the generator's stages in-process, child processes, built sites."""
+import gzip
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from generator.build import run_mkdocs, source_epoch, write_project
+from generator.editorial import placeholder_problems
+from generator.load import load_content, load_site_config
+from generator.model import Content
+from generator.render import render_site
+from generator.tree import check_tree, load_tree
+from generator.validate import linkable_ids, validate
+
+# What a plain mkdocs-material build leaves out of our config: hooks, overrides, our assets.
+OURS = ("hooks", "extra", "extra_css", "extra_javascript")
+
+
+@dataclass(frozen=True)
+class Child:
+    """A finished child process: wall and CPU seconds, peak resident memory in bytes."""
+
+    wall: float
+    cpu: float
+    peak_memory: int
+    returncode: int
+    output: str
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Seconds of one stage run in this process: wall clock and this process's CPU."""
+
+    wall: float
+    cpu: float
+
+
+class _Stopwatch:
+    """Times consecutive stages in this process."""
+
+    def __init__(self):
+        self.times: dict[str, Timing] = {}
+        self._start = (time.perf_counter(), time.process_time())
+
+    def lap(self, name: str) -> None:
+        now = (time.perf_counter(), time.process_time())
+        self.times[name] = Timing(now[0] - self._start[0], now[1] - self._start[1])
+        self._start = now
+
+
+def generator_stages(root: Path, build_dir: Path) -> tuple[dict[str, Timing], Content]:
+    """Time load, validate, render and write of one project in-process; return them and content."""
+    watch = _Stopwatch()
+    config, problems = load_site_config(root / "site_config.yml", root)
+    content, content_problems = load_content(root / "content", root)
+    tree, tree_problems = load_tree(root / "content" / "decision_tree.yml", root)
+    watch.lap("load")
+    problems += content_problems + tree_problems + placeholder_problems(content) \
+        + validate(content) + check_tree(tree, linkable_ids(content))
+    watch.lap("validate")
+    if any(problem.severity == "error" for problem in problems):
+        raise RuntimeError("\n".join(map(str, problems)))
+    content = replace(content, tree=tree)
+    files = render_site(content, config, os.path.relpath(root / "overrides", build_dir))
+    watch.lap("render")
+    write_project(build_dir, files)
+    watch.lap("write")
+    return watch.times, content
+
+
+def mkdocs_time(content: Content, build_dir: Path, site_dir: Path) -> Timing:
+    """Time mkdocs-material building the written project in-process, as the build runs it."""
+    watch = _Stopwatch()
+    run_mkdocs(build_dir / "mkdocs.yml", site_dir, source_epoch(content))
+    watch.lap("mkdocs")
+    return watch.times["mkdocs"]
+
+
+def run_child(args: list[str], cwd: Path, env: dict | None = None) -> Child:
+    """Run a command and return its wall time, CPU time and peak memory (its own rusage)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Child(wall=time.perf_counter() - start, cpu=usage.ru_utime + usage.ru_stime,
+                 peak_memory=usage.ru_maxrss * 1024, returncode=process.returncode,
+                 output=output)
+
+
+def generator_command(*args: str) -> list[str]:
+    """The command line of python -m generator with these arguments."""
+    return [sys.executable, "-m", "generator", *args]
+
+
+def write_plain_config(build_dir: Path) -> Path:
+    """Write mkdocs-plain.yml: our generated config as plain mkdocs-material, same docs and nav."""
+    settings = yaml.safe_load((build_dir / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in OURS:
+        settings.pop(key, None)
+    theme = settings["theme"]
+    for key in ("custom_dir", "favicon", "palette"):
+        theme.pop(key, None)
+    settings["markdown_extensions"] = [extension for extension in settings["markdown_extensions"]
+                                       if not (isinstance(extension, dict) and "abbr" in extension)]
+    plain = build_dir / "mkdocs-plain.yml"
+    plain.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True),
+                     encoding="utf-8")
+    return plain
+
+
+def site_stats(site: Path) -> dict:
+    """Sizes of a built site: total bytes, HTML pages (count, mean, largest), search index."""
+    files = [file for file in site.rglob("*") if file.is_file()]
+    pages = {file.relative_to(site).as_posix(): file.stat().st_size
+             for file in files if file.suffix == ".html"}
+    largest = max(pages, key=pages.get)
+    index = site / "search" / "search_index.json"
+    return {"bytes": sum(file.stat().st_size for file in files), "pages": len(pages),
+            "html_mean": sum(pages.values()) / len(pages), "html_max": pages[largest],
+            "html_max_page": largest, "search_index": index.stat().st_size if index.exists()
+            else 0}
+
+
+def gzipped_scripts(folder: Path) -> dict[str, tuple[int, int]]:
+    """Map each of our JavaScript files to (bytes, bytes gzipped at level 9)."""
+    return {file.name: (file.stat().st_size,
+                        len(gzip.compress(file.read_bytes(), compresslevel=9, mtime=0)))
+            for file in sorted(folder.glob("*.js"))}

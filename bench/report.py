@@ -1,0 +1,189 @@
+"""The benchmark's results as Markdown: measurements per size, our JavaScript, Lighthouse, targets."""
+import math
+
+KB, MB = 1000, 1000 * 1000
+TARGETS = {"generator_share": 0.10, "exponent": 1.1, "pages": 1000, "seconds": 10.0,
+           "memory": 300 * MB, "html": 60 * KB, "javascript": 10 * KB,
+           "lighthouse": {"performance": 95, "accessibility": 100, "best-practices": 100,
+                          "seo": 100}}
+
+
+def markdown(sizes: list[dict], scripts: dict, lighthouse: tuple, header: str) -> str:
+    """Return the whole results file."""
+    return "\n".join([header, "", "## Builds", "", *size_table(sizes), "",
+                      "## Our JavaScript", "", *script_table(scripts), "",
+                      "## Lighthouse (1x site on 127.0.0.1, Debian's Chromium)", "",
+                      *lighthouse_table(*lighthouse), "", "## Targets (issue 7, item 2 and 5)",
+                      "", *target_table(sizes, scripts, lighthouse[0]), ""])
+
+
+def size_table(sizes: list[dict]) -> list[str]:
+    """One column per size, one row per measurement."""
+    rows = [
+        ("page entities (content files)", lambda s: f"{s['entities']:,}"),
+        ("HTML pages built", lambda s: f"{s['site']['pages']:,}"),
+        ("generator: load", lambda s: _both(s["stages"]["load"])),
+        ("generator: validate", lambda s: _both(s["stages"]["validate"])),
+        ("generator: render", lambda s: _both(s["stages"]["render"])),
+        ("generator: write Markdown", lambda s: _both(s["stages"]["write"])),
+        ("generator total (share of the build's CPU time)",
+         lambda s: f"{_s(generator_seconds(s))} CPU ({generator_share(s):.1%})"),
+        ("mkdocs-material build (in-process)", lambda s: _both(s["mkdocs"])),
+        ("`generator build` (whole command)", lambda s: _both(s["build"])),
+        ("`generator build`: peak memory", lambda s: _mb(s["build"].peak_memory)),
+        ("output size (site/)", lambda s: _mb(s["site"]["bytes"])),
+        ("HTML per page: mean", lambda s: _kb(s["site"]["html_mean"])),
+        ("HTML per page: max (page)",
+         lambda s: f"{_kb(s['site']['html_max'])} ({s['site']['html_max_page']})"),
+        ("search index (search_index.json)", lambda s: _mb(s["site"]["search_index"])),
+        ("offline bundle (zip)", lambda s: _mb(s["bundle_bytes"])),
+        ("plain mkdocs-material build", lambda s: _both(s["plain"])),
+        ("plain mkdocs-material: peak memory", lambda s: _mb(s["plain"].peak_memory)),
+        ("plain mkdocs-material: output size", lambda s: _mb(s["plain_site"]["bytes"])),
+        ("plain mkdocs-material: HTML per page, mean",
+         lambda s: _kb(s["plain_site"]["html_mean"])),
+        ("our build / plain build (CPU time)", lambda s: f"{s['build'].cpu / s['plain'].cpu:.2f}"),
+        ("load average (1 min) before this size", lambda s: f"{s['load']:.1f}"),
+    ]
+    head = ["Times: wall clock / CPU.", "",
+            "| | " + " | ".join(f"{s['size']}x" for s in sizes) + " |",
+            "|---|" + "---|" * len(sizes)]
+    return head + [f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |"
+                   for name, cell in rows]
+
+
+def script_table(scripts: dict) -> list[str]:
+    """Each of our scripts with its size and gzipped size, and the total."""
+    lines = ["| file | bytes | gzip -9 |", "|---|---|---|"]
+    lines += [f"| {name} | {raw:,} | {packed:,} |" for name, (raw, packed) in scripts.items()]
+    raw, packed = (sum(sizes[i] for sizes in scripts.values()) for i in (0, 1))
+    return lines + [f"| **total** | {raw:,} | **{packed:,}** |"]
+
+
+def lighthouse_table(results: dict | None, why_not: str) -> list[str]:
+    """Scores per page and the audits that cost points, or why Lighthouse did not run."""
+    if results is None:
+        return [f"Lighthouse did not run: {why_not}"]
+    categories = list(TARGETS["lighthouse"])
+    lines = ["| page | " + " | ".join(categories) + " | CPU benchmark index |",
+             "|---|" + "---|" * (len(categories) + 1)]
+    for page, result in results.items():
+        scores = " | ".join(str(result["scores"][c]) for c in categories)
+        lines.append(f"| {page} | {scores} | {result['benchmark_index']} |")
+    lines += ["", "Audits that cost points (score under 0.9):", ""]
+    lines += [f"- {page}: {'; '.join(result['failing']) or 'none'}"
+              for page, result in results.items()]
+    return lines
+
+
+def target_table(sizes: list[dict], scripts: dict, lighthouse: dict | None) -> list[str]:
+    """Each target of the issue, what was measured, and met or missed by how much."""
+    lines = ["| target | measured | result |", "|---|---|---|"]
+    return lines + [f"| {target} | {measured} | {result} |"
+                    for target, measured, result in _targets(sizes, scripts, lighthouse)]
+
+
+def _targets(sizes, scripts, lighthouse):
+    share = max(generator_share(s) for s in sizes)
+    yield ("generator at most 10% of the build (CPU time), every size",
+           ", ".join(f"{s['size']}x: {generator_share(s):.1%}" for s in sizes),
+           _verdict(share, TARGETS["generator_share"], lambda v: f"{v:.1%}"))
+    yield from _linearity(sizes)
+    yield from _thousand_pages(sizes)
+    largest = max(sizes, key=lambda s: s["site"]["html_max"])
+    yield ("each page's HTML at most 60 KB",
+           f"largest {_kb(largest['site']['html_max'])} ({largest['site']['html_max_page']}, "
+           f"{largest['size']}x)", _verdict(largest["site"]["html_max"], TARGETS["html"], _kb))
+    packed = sum(size for _, size in scripts.values())
+    yield ("our JavaScript at most 10 KB gzipped", f"{packed:,} bytes",
+           _verdict(packed, TARGETS["javascript"], lambda v: f"{v:,.0f} bytes"))
+    yield from _lighthouse_targets(lighthouse)
+
+
+def _linearity(sizes):
+    if len(sizes) < 2:
+        yield "time and output linear in pages", "needs two sizes", "not measured"
+        return
+    small, large = sorted(sizes, key=lambda s: s["site"]["pages"])[-2:]
+    for what, value in (("build CPU time", lambda s: s["build"].cpu),
+                        ("output size", lambda s: s["site"]["bytes"])):
+        exponent = math.log(value(large) / value(small)) / \
+            math.log(large["site"]["pages"] / small["site"]["pages"])
+        yield (f"{what} linear in pages ({small['size']}x to {large['size']}x)",
+               f"grows as pages^{exponent:.2f}",
+               _verdict(exponent, TARGETS["exponent"], lambda v: f"{v:.2f}",
+                        "exponent at most 1.1"))
+
+
+def _thousand_pages(sizes):
+    pages = TARGETS["pages"]
+    if len(sizes) < 2:
+        yield "1000 pages in at most 10 s, under 300 MB", "needs two sizes", "not measured"
+        return
+    seconds, how = estimate(sizes, pages, lambda s: s["build"].cpu)
+    wall, _ = estimate(sizes, pages, lambda s: s["build"].wall)
+    memory, _ = estimate(sizes, pages, lambda s: s["build"].peak_memory)
+    yield (f"{pages} pages built in at most 10 s",
+           f"{_s(seconds)} CPU, {_s(wall)} wall ({how})",
+           _verdict(seconds, TARGETS["seconds"], _s))
+    yield (f"{pages} pages: peak memory under 300 MB", f"{_mb(memory)} ({how})",
+           _verdict(memory, TARGETS["memory"], _mb))
+
+
+def estimate(sizes: list[dict], pages: int, value) -> tuple[float, str]:
+    """Value at this many pages: measured if a size is within 5%, else a straight line through
+    the two nearest sizes."""
+    ordered = sorted(sizes, key=lambda s: abs(s["site"]["pages"] - pages))
+    if abs(ordered[0]["site"]["pages"] - pages) <= pages * 0.05:
+        return value(ordered[0]), f"measured at {ordered[0]['site']['pages']:,} pages"
+    below = [s for s in sizes if s["site"]["pages"] < pages]
+    above = [s for s in sizes if s["site"]["pages"] > pages]
+    a, b = (max(below, key=lambda s: s["site"]["pages"]), min(above, key=lambda s: s["site"]["pages"])) \
+        if below and above else sorted(ordered[:2], key=lambda s: s["site"]["pages"])
+    slope = (value(b) - value(a)) / (b["site"]["pages"] - a["site"]["pages"])
+    how = "interpolated" if below and above else "extrapolated"
+    return value(a) + slope * (pages - a["site"]["pages"]), \
+        f"{how} between {a['size']}x and {b['size']}x"
+
+
+def _lighthouse_targets(lighthouse):
+    if lighthouse is None:
+        yield "Lighthouse: performance ≥ 95, the rest 100", "did not run", "not measured"
+        return
+    for category, target in TARGETS["lighthouse"].items():
+        worst = min(r["scores"][category] or 0 for r in lighthouse.values())
+        yield (f"Lighthouse {category} at least {target}, each page",
+               ", ".join(f"{page}: {r['scores'][category]}" for page, r in lighthouse.items()),
+               "met" if worst >= target else f"**missed** by {target - worst} points")
+
+
+def generator_seconds(size: dict) -> float:
+    """CPU seconds the generator's own stages took (load, validate, render, write)."""
+    return sum(timing.cpu for timing in size["stages"].values())
+
+
+def generator_share(size: dict) -> float:
+    """The generator's stages as a share of the whole build's CPU time."""
+    return generator_seconds(size) / size["build"].cpu
+
+
+def _verdict(value, limit, shown, what: str = "") -> str:
+    if value <= limit:
+        return "met"
+    return f"**missed** by {shown(value - limit)}" + (f" ({what})" if what else "")
+
+
+def _both(timing) -> str:
+    return f"{_s(timing.wall)} / {_s(timing.cpu)}"
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def _kb(size: float) -> str:
+    return f"{size / KB:,.1f} KB"
+
+
+def _mb(size: float) -> str:
+    return f"{size / MB:,.1f} MB"

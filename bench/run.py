@@ -1,0 +1,108 @@
+"""The benchmark: build synthetic content sets at several sizes, measure them, write the results.
+
+    python -m bench.run [--sizes 1 10 100] [--work build/bench] [--lighthouse PATH]
+
+Prints a Markdown table and writes it to bench/results.md. Timings are reported, never asserted.
+"""
+import argparse
+import os
+import platform
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from bench import lighthouse, measure, report, synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.md"
+LIGHTHOUSE = ROOT / "build" / "bench-npm" / "node_modules" / ".bin" / "lighthouse"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark at each size; print the results and write them to bench/results.md."""
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100],
+                        help="copies of each cause, location, situation and treatment page")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench",
+                        help="where the synthetic sets and their builds go")
+    parser.add_argument("--lighthouse", type=Path, default=LIGHTHOUSE,
+                        help="the lighthouse command (make bench installs it)")
+    args = parser.parse_args(argv)
+    sizes = []
+    for size in sorted(set(args.sizes)):
+        _say(f"size {size}x: making the set, checking, building")
+        sizes.append(measure_size(size, args.work.resolve()))
+    _say("lighthouse on the smallest set")
+    scores = lighthouse.scores(args.work.resolve() / f"out-{sizes[0]['size']}x" / "site",
+                               args.lighthouse.resolve(), args.work.resolve() / "lighthouse")
+    scripts = measure.gzipped_scripts(ROOT / "overrides" / "assets" / "javascripts")
+    text = report.markdown(sizes, scripts, scores, _header())
+    print(text)
+    RESULTS.write_text(text, encoding="utf-8")
+    _say(f"written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def measure_size(size: int, work: Path) -> dict:
+    """Make the set of this size, check it, then measure its builds, outputs and bundle."""
+    load = os.getloadavg()[0]
+    root = synthetic.make_set(ROOT, work / f"set-{size}x", size)
+    checked = measure.run_child(measure.generator_command("check", "--root", str(root)), ROOT)
+    if checked.returncode != 0:
+        raise SystemExit(f"the {size}x set does not pass check:\n{checked.output}")
+    stages_dir = work / f"stages-{size}x"
+    stages, content = measure.generator_stages(root, stages_dir / "build")
+    mkdocs = measure.mkdocs_time(content, stages_dir / "build", stages_dir / "site")
+    shutil.rmtree(stages_dir)
+    out = work / f"out-{size}x"
+    shutil.rmtree(out, ignore_errors=True)
+    build = _required(measure.generator_command("build", "--root", str(root), "--output",
+                                                str(out)))
+    plain_config = measure.write_plain_config(out / "build")
+    plain = _required([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+                       str(plain_config), "--site-dir", str(out / "plain-site")])
+    _required(measure.generator_command("bundle", "--root", str(root), "--output", str(out)))
+    [archive] = (out / "dist").glob("*.zip")
+    return {"size": size, "entities": len(content.pages), "stages": stages, "mkdocs": mkdocs,
+            "build": build, "site": measure.site_stats(out / "site"), "plain": plain,
+            "plain_site": measure.site_stats(out / "plain-site"),
+            "bundle_bytes": archive.stat().st_size, "load": load}
+
+
+def _required(command: list[str]) -> measure.Child:
+    """Run a child that must succeed; stop the benchmark with its output if it fails."""
+    child = measure.run_child(command, ROOT)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{child.output}")
+    return child
+
+
+def _header() -> str:
+    import mkdocs
+    import material
+
+    return "\n".join([
+        "# Benchmark results",
+        "",
+        f"Made by `make bench` (`python -m bench.run`) on {date.today().isoformat()}: "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, mkdocs "
+        f"{mkdocs.__version__}, mkdocs-material {material.__version__}. A size of Nx has N "
+        "copies of every cause, location, situation and treatment page (each copy linked "
+        "within itself) and of the symptom guide's non-danger questions; topics, glossary and "
+        "source stay single. Times are wall clock / CPU: this machine is shared (see the "
+        "load average row), so wall times swing with other work; the build runs on one core, "
+        "so on an idle machine its wall time is close to its CPU time, and the time targets "
+        "are judged on CPU time. KB = 1,000 bytes, "
+        "MB = 1,000,000 bytes. The plain build is the same generated Markdown and navigation "
+        "with theme `material` alone: no overrides, hooks, glossary tooltips or our CSS and "
+        "JavaScript.",
+    ])
+
+
+def _say(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

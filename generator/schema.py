@@ -1,0 +1,121 @@
+"""JSON Schemas (draft 7) of the content files, generated from the model's field tables."""
+import json
+from pathlib import Path
+
+from generator import model, tree
+from generator.load import ID_PATTERN
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+FOLDER = "schema"  # under content/; the loader reads only the kind folders, never this one
+MODELINE = "# yaml-language-server: $schema="
+# The file tables the loader reads, by schema name (one schema per kind of file).
+TABLES = {**{kind: {**model.PAGE_FIELDS, **model.KIND_FIELDS[kind]} for kind in model.PAGE_KINDS},
+          "glossary": model.GLOSSARY_FIELDS, "source": model.SOURCE_FIELDS,
+          "decision_tree": tree.TREE_FIELDS}
+SINGLE_FILES = {"glossary.yml": "glossary", "source.yml": "source",
+                "decision_tree.yml": "decision_tree"}
+# Field types that hold a list of entries, and the one that holds a single set of fields,
+# as load._Fields.convert and tree._TreeFields.convert read them.
+ENTRY_LISTS = {"sections": model.SECTION_FIELDS, "source_sections": model.SOURCE_SECTION_FIELDS,
+               "terms": model.TERM_FIELDS,
+               **{name: spec for name, (spec, _) in tree.ENTRIES.items()},
+               # An outcome's urgency is text to the loader; check_tree requires it, on this scale.
+               "outcomes": {**tree.OUTCOME_FIELDS, "urgency": ("tree_urgency", True)}}
+MAPPINGS = {"review": model.REVIEW_FIELDS}
+TEXT = {"type": "string", "pattern": r"\S"}  # the loader rejects empty and blank text
+ID = {"type": "string", "pattern": ID_PATTERN.pattern}  # ids of pages are their file names
+SCALARS = {
+    "str": TEXT, "source": TEXT, "node": TEXT, "page": ID, "cause": ID,
+    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"},
+    "int": {"type": "integer", "minimum": 1},
+    "bool": {"type": "boolean"},
+    "group": {"enum": list(model.CAUSE_GROUPS)},
+    "urgency": {"enum": list(model.URGENCIES)},
+    "tree_urgency": {"enum": list(tree.URGENCIES)},
+}
+# What each field is for, shown by the editor on hover and as comments in new files.
+HELP = {
+    "title": "short title shown to readers",
+    "summary": "one plain sentence that says what the page is about",
+    "also_called": "words a worried reader might type, e.g. pins and needles",
+    "sources": "ids of the article's sections it draws on (see content/source.yml)",
+    "sections": "entries in order, each starting with '- '",
+    "links": "ids of other pages it is connected to",
+    "last_reviewed": "date of the last review, like 2025-07-05",
+    "reviewed_by": "who reviewed it, e.g. Dr A. Name",
+    "group": "the group of causes: " + ", ".join(model.CAUSE_GROUPS),
+    "causes": "ids of the causes the article names for it (files in content/causes/)",
+    "banner": "only in red-flags: the short list of emergency signs shown on every page",
+    "heading": "the section's heading",
+    "body": "plain Markdown; link to a page with [text](id)",
+    "urgency": "the level of care, shown as a care card",
+    "term": "the medical word", "definition": "what it means, in plain words",
+    "page": "id of a page about the term, if there is one",
+    "start": "id of the first question", "danger": "true for a danger-sign question",
+    "next": "id of the question or outcome this answer leads to",
+    "expect": "id of the outcome these answers must reach",
+}
+
+
+def schemas() -> dict[str, dict]:
+    """Return the schema of every kind of content file, by name."""
+    return {name: {"$schema": DRAFT, "title": f"{name.replace('_', ' ')} file of the guide",
+                   "description": "Generated from generator/model.py by "
+                                  "'python -m generator schema'; do not edit by hand.",
+                   **_object(table)}
+            for name, table in TABLES.items()}
+
+
+def write_schemas(content_dir: Path) -> list[Path]:
+    """Write content/schema/<name>.json for every kind; return the files that changed."""
+    folder = content_dir / FOLDER
+    folder.mkdir(exist_ok=True)
+    changed = []
+    for name, text in schema_texts().items():
+        file = folder / f"{name}.json"
+        if not file.exists() or file.read_text(encoding="utf-8") != text:
+            file.write_text(text, encoding="utf-8")
+            changed.append(file)
+    return changed
+
+
+def schema_texts() -> dict[str, str]:
+    """Return each schema as the JSON text committed under content/schema/."""
+    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+            for name, schema in schemas().items()}
+
+
+def schema_name(relative: str) -> str | None:
+    """Return the schema a content file follows, from its path under content/ (None if none)."""
+    folder, _, name = relative.rpartition("/")
+    if not folder:
+        return SINGLE_FILES.get(name)
+    return model.FOLDER_KINDS.get(folder) if name.endswith(".yml") else None
+
+
+def modeline(relative: str) -> str:
+    """Return the first line of a content file: where its schema is, relative to the file."""
+    up = "../" * relative.count("/")
+    return f"{MODELINE}{up}{FOLDER}/{schema_name(relative)}.json"
+
+
+def _object(spec: dict) -> dict:
+    return {"type": "object",
+            "properties": {name: _field(name, kind) for name, (kind, _) in spec.items()},
+            "required": [name for name, (_, required) in spec.items() if required],
+            "additionalProperties": False}
+
+
+def _field(name: str, kind: str) -> dict:
+    described = {"description": HELP[name]} if name in HELP else {}
+    return {**described, **_type(kind)}
+
+
+def _type(kind: str) -> dict:
+    if kind.startswith("list["):
+        return {"type": "array", "items": SCALARS[kind[5:-1]]}
+    if kind in ENTRY_LISTS:
+        return {"type": "array", "minItems": 1, "items": _object(ENTRY_LISTS[kind])}
+    if kind in MAPPINGS:
+        return _object(MAPPINGS[kind])
+    return SCALARS[kind]
