@@ -1,4 +1,4 @@
-"""Measurements for the benchmark: the generator's stages in-process, child processes, built sites."""
+"""Benchmark measurements: the generator's stages in-process, child processes, built sites."""
 import gzip
 import os
 import subprocess

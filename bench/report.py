@@ -1,4 +1,4 @@
-"""The benchmark's results as Markdown: measurements per size, our JavaScript, Lighthouse, targets."""
+"""The benchmark's results as Markdown: sizes, our JavaScript, Lighthouse, targets."""
 import math
 
 KB, MB = 1000, 1000 * 1000
@@ -133,17 +133,20 @@ def _thousand_pages(sizes):
 def estimate(sizes: list[dict], pages: int, value) -> tuple[float, str]:
     """Value at this many pages: measured if a size is within 5%, else a straight line through
     the two nearest sizes."""
-    ordered = sorted(sizes, key=lambda s: abs(s["site"]["pages"] - pages))
-    if abs(ordered[0]["site"]["pages"] - pages) <= pages * 0.05:
-        return value(ordered[0]), f"measured at {ordered[0]['site']['pages']:,} pages"
-    below = [s for s in sizes if s["site"]["pages"] < pages]
-    above = [s for s in sizes if s["site"]["pages"] > pages]
-    a, b = (max(below, key=lambda s: s["site"]["pages"]), min(above, key=lambda s: s["site"]["pages"])) \
-        if below and above else sorted(ordered[:2], key=lambda s: s["site"]["pages"])
-    slope = (value(b) - value(a)) / (b["site"]["pages"] - a["site"]["pages"])
+    ordered = sorted(sizes, key=lambda s: abs(_pages(s) - pages))
+    if abs(_pages(ordered[0]) - pages) <= pages * 0.05:
+        return value(ordered[0]), f"measured at {_pages(ordered[0]):,} pages"
+    below = [s for s in sizes if _pages(s) < pages]
+    above = [s for s in sizes if _pages(s) > pages]
+    a, b = (max(below, key=_pages), min(above, key=_pages)) if below and above \
+        else sorted(ordered[:2], key=_pages)
+    slope = (value(b) - value(a)) / (_pages(b) - _pages(a))
     how = "interpolated" if below and above else "extrapolated"
-    return value(a) + slope * (pages - a["site"]["pages"]), \
-        f"{how} between {a['size']}x and {b['size']}x"
+    return value(a) + slope * (pages - _pages(a)), f"{how} between {a['size']}x and {b['size']}x"
+
+
+def _pages(size: dict) -> int:
+    return size["site"]["pages"]
 
 
 def _lighthouse_targets(lighthouse):

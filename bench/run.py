@@ -30,18 +30,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="the lighthouse command (make bench installs it)")
     args = parser.parse_args(argv)
     sizes = []
+    scripts = measure.gzipped_scripts(ROOT / "overrides" / "assets" / "javascripts")
     for size in sorted(set(args.sizes)):
         _say(f"size {size}x: making the set, checking, building")
         sizes.append(measure_size(size, args.work.resolve()))
+        # Written after each size too, so a long run that is stopped still leaves its figures.
+        _write(report.markdown(sizes, scripts, (None, "it runs after the last size"), _header()))
     _say("lighthouse on the smallest set")
     scores = lighthouse.scores(args.work.resolve() / f"out-{sizes[0]['size']}x" / "site",
                                args.lighthouse.resolve(), args.work.resolve() / "lighthouse")
-    scripts = measure.gzipped_scripts(ROOT / "overrides" / "assets" / "javascripts")
     text = report.markdown(sizes, scripts, scores, _header())
     print(text)
+    _write(text)
+    return 0
+
+
+def _write(text: str) -> None:
     RESULTS.write_text(text, encoding="utf-8")
     _say(f"written to {RESULTS.relative_to(ROOT)}")
-    return 0
 
 
 def measure_size(size: int, work: Path) -> dict:

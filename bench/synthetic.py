@@ -17,6 +17,9 @@ COPIED_FOLDERS = ("causes", "locations", "situations", "treatment")
 INLINE_LINK = re.compile(r"(\]\(\s*)([a-z0-9-]+)(?=[#)\s])")
 HUB = "benchmark-copies"
 HUB_ANSWER = "Another copy of the guide"
+# The loader reads at most 10,000 values a file (generator/yaml_lines.py): the tree stops
+# growing at 10 copies, which stay under that (15 would not).
+MAX_TREE_COPIES = 10
 
 
 def make_set(source: Path, target: Path, factor: int) -> Path:
@@ -65,7 +68,8 @@ def _renamer(copied: set[str], copy: int):
 
 
 def _grow_tree(file: Path, copied: set[str], factor: int) -> None:
-    """Copy the tree's non-danger part once per copy, reached from one new question."""
+    """Copy the tree's non-danger part once per copy (up to MAX_TREE_COPIES), reached from one
+    new question."""
     tree = yaml.safe_load(file.read_text(encoding="utf-8"))
     questions = {q["id"]: q for q in tree["questions"]}
     root = next((q for q in tree["questions"] if not q.get("danger")), None)
@@ -73,14 +77,15 @@ def _grow_tree(file: Path, copied: set[str], factor: int) -> None:
         return
     part = _reachable(root["id"], questions)
     outcomes = [o for o in tree["outcomes"] if o["id"] in part]
-    for copy in range(2, factor + 1):
+    copies = range(2, min(factor, MAX_TREE_COPIES) + 1)
+    for copy in copies:
         tree["questions"] += [_copy_question(questions[node_id], part, copy)
                               for node_id in questions if node_id in part]
         tree["outcomes"] += [_copy_outcome(outcome, part, copied, copy) for outcome in outcomes]
     tree["questions"].append({
         "id": HUB, "text": "Which copy of the guide do you want to use?",
         "answers": [{"label": f"Copy {copy}", "next": copy_id(root["id"], copy)}
-                    for copy in range(2, factor + 1)]})
+                    for copy in copies]})
     root["answers"].append({"label": HUB_ANSWER, "next": HUB})
     _write_yaml(file, tree, _schema_line(file))
 

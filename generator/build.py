@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from generator import model
+from generator.body_map import check_body_map, load_body_map
 from generator.editorial import placeholder_problems, review_problems
 from generator.errors import BuildError, Problem
 from generator.load import load_content, load_site_config
@@ -67,6 +68,9 @@ def check(project: Project, today: date | None = None) \
     if content is not None and (project.content / "decision_tree.yml").exists():
         content, tree_problems = _with_tree(project, content)
         problems += tree_problems
+    if content is not None and (project.content / "body_map.yml").exists():
+        content, map_problems = _with_body_map(project, content)
+        problems += map_problems
     return content, config, sorted(problems)
 
 
@@ -76,6 +80,15 @@ def _with_tree(project: Project, content: model.Content) -> tuple[model.Content,
     if tree is None or problems:
         return content, problems
     return replace(content, tree=tree), check_tree(tree, linkable_ids(content))
+
+
+def _with_body_map(project: Project, content: model.Content) \
+        -> tuple[model.Content, list[Problem]]:
+    """Load and check the body map; return the content carrying it, and problems."""
+    body_map, problems = load_body_map(project.content / "body_map.yml", project.root)
+    if body_map is None or problems:
+        return content, problems
+    return replace(content, body_map=body_map), check_body_map(body_map, linkable_ids(content))
 
 
 def checked(project: Project) -> tuple[model.Content, model.SiteConfig]:

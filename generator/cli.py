@@ -11,11 +11,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command (check, build, serve, bundle) and return the exit status."""
+    """Run one command and return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Build the health guide from content/.")
-    parser.add_argument("command", choices=["check", "build", "serve", "bundle", "readability",
-                                            "diff", "schema", "new", "linkcheck"])
+    parser.add_argument("command", choices=sorted(COMMANDS))
     parser.add_argument("names", nargs="*", metavar="KIND ID",
                         help="for new: the kind of page (cause, location, ...) and its id")
     parser.add_argument("--root", type=Path, default=REPO_ROOT,
@@ -31,36 +30,34 @@ def main(argv: list[str] | None = None) -> int:
     if args.names and args.command != "new":
         parser.error(f"unexpected {' '.join(args.names)!r}: only 'new' takes a kind and an id")
     project = building.Project.at(args.root.resolve(), args.output and args.output.resolve())
-    if args.command == "check":
-        return _check(project, args.strict)
-    if args.command == "schema":
-        return _schema(project)
-    if args.command == "new":
-        return _new(project, args.names)
-    if args.command == "bundle":
-        return _bundle(project)
-    if args.command == "serve":
-        from generator.serve import serve
-        return serve(project, args.port)
-    if args.command == "readability":
-        return _readability(project)
-    if args.command == "linkcheck":
-        return _linkcheck(project)
-    if args.command == "diff":
-        return _diff(args.root.resolve(), args.base, args.out)
-    return _build(project)
+    return COMMANDS[args.command](project, args)
 
 
-def _check(project: building.Project, strict: bool) -> int:
+def _serve(project: building.Project, args) -> int:
+    from generator.serve import serve
+
+    return serve(project, args.port)
+
+
+def _valid(project: building.Project):
+    """Return (content, settings), or None after printing every error."""
+    try:
+        return building.checked(project)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return None
+
+
+def _check(project: building.Project, args) -> int:
     _, _, problems = building.check(project, today=date.today())
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = sum(strict or problem.severity == "error" for problem in problems)
+    errors = sum(args.strict or problem.severity == "error" for problem in problems)
     print(f"{errors} error(s) in content" if errors else "content is valid", file=sys.stderr)
     return 1 if errors else 0
 
 
-def _schema(project: building.Project) -> int:
+def _schema(project: building.Project, args) -> int:
     from generator.schema import write_schemas
 
     changed = write_schemas(project.content)
@@ -70,14 +67,14 @@ def _schema(project: building.Project) -> int:
     return 0
 
 
-def _new(project: building.Project, names: list[str]) -> int:
+def _new(project: building.Project, args) -> int:
     from generator.scaffold import ScaffoldError, scaffold
 
-    if len(names) != 2:
+    if len(args.names) != 2:
         print("usage: python -m generator new KIND ID, e.g. new cause shingles", file=sys.stderr)
         return 2
     try:
-        file = scaffold(project.content, *names)
+        file = scaffold(project.content, *args.names)
     except ScaffoldError as error:
         print(error, file=sys.stderr)
         return 1
@@ -86,14 +83,12 @@ def _new(project: building.Project, names: list[str]) -> int:
     return 0
 
 
-def _readability(project: building.Project) -> int:
+def _readability(project: building.Project, args) -> int:
     from generator import readability
 
-    try:
-        content, config = building.checked(project)
-    except BuildError as error:
-        print(error, file=sys.stderr)
+    if not (valid := _valid(project)):
         return 1
+    content, config = valid
     scores = readability.score_site(content)
     print(readability.table(scores))
     misses = readability.check_targets(scores, config.readability) if config.readability else []
@@ -102,7 +97,7 @@ def _readability(project: building.Project) -> int:
     return 1 if misses else 0
 
 
-def _bundle(project: building.Project) -> int:
+def _bundle(project: building.Project, args) -> int:
     from generator.bundle import bundle
 
     try:
@@ -116,7 +111,7 @@ def _bundle(project: building.Project) -> int:
     return 0
 
 
-def _build(project: building.Project) -> int:
+def _build(project: building.Project, args) -> int:
     try:
         building.build(project)
     except BuildError as error:
@@ -127,28 +122,26 @@ def _build(project: building.Project) -> int:
     return 0
 
 
-def _diff(root: Path, base: str, out: Path | None) -> int:
+def _diff(project: building.Project, args) -> int:
     from generator.sitediff import format_report, site_diff
 
     try:
-        report = format_report(site_diff(root, base))
+        report = format_report(site_diff(project.root, args.base))
     except BuildError as error:
         print(error, file=sys.stderr)
         return 1
     print(report, end="")
-    if out:
-        out.write_text(report, encoding="utf-8")
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
     return 0
 
 
-def _linkcheck(project: building.Project) -> int:
+def _linkcheck(project: building.Project, args) -> int:
     from generator import linkcheck
 
-    try:
-        content, _ = building.checked(project)
-    except BuildError as error:
-        print(error, file=sys.stderr)
+    if not (valid := _valid(project)):
         return 1
+    content, _ = valid
     links = linkcheck.external_links(content)
     if links and not linkcheck.network_available():
         print(f"no network: {len(links)} external link(s) not checked; internal links are "
@@ -159,3 +152,8 @@ def _linkcheck(project: building.Project) -> int:
         print(problem, file=sys.stderr)
     print(f"{len(links)} external link(s) checked, {len(problems)} broken", file=sys.stderr)
     return 1 if problems else 0
+
+
+COMMANDS = {"check": _check, "build": _build, "serve": _serve, "bundle": _bundle,
+            "readability": _readability, "diff": _diff, "schema": _schema, "new": _new,
+            "linkcheck": _linkcheck}

@@ -5,9 +5,13 @@ from pathlib import Path
 
 from generator import model
 from generator.errors import Problem, did_you_mean
-from generator.yaml_lines import LocatedDict, LocatedList, read_yaml
+from generator.yaml_lines import LocatedDict, LocatedList, quoted, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Text fields shown on one line (titles, headings, names, settings); ids are one line too.
+ONE_LINE = {"title", "heading", "term", "also_called", "banner", "reviewed_by", "publisher",
+            "lines", "id", "label", "name", "answers", "site_name", "site_url", "language",
+            "emergency_number", "bundle_name"}
 
 
 def load_content(content_dir: Path, repo_root: Path) -> tuple[model.Content | None, list[Problem]]:
@@ -54,7 +58,9 @@ def _load_one(file: Path, repo_root: Path, spec: dict, problems: list) -> tuple 
     if document is None:
         return None
     values = _Fields(shown, problems).mapping(document, spec, "the file")
-    return (shown, values) if values is not None else None
+    if values is None or not all(name in values for name, (_, req) in spec.items() if req):
+        return None
+    return shown, values
 
 
 def _load_page(file: Path, kind: str, repo_root: Path, problems: list) -> model.Page | None:
@@ -105,7 +111,7 @@ class _Fields:
         for name, item in value.items():
             line = value.key_lines[name]
             if name not in spec:
-                self.problem(line, f"unknown field '{name}'{did_you_mean(name, spec)}")
+                self.problem(line, f"unknown field {quoted(name)}{did_you_mean(name, spec)}")
                 continue
             converted = self.convert(item, spec[name][0], line, name)
             if converted is not None:
@@ -140,6 +146,8 @@ class _Fields:
                 return self.problem(line, f"'{name}' must be text, found {_describe(value)}")
             if not value.strip():
                 return self.problem(line, f"'{name}' is empty; write it or remove the field")
+            if (kind != "str" or name in ONE_LINE) and len(value.strip().splitlines()) > 1:
+                return self.problem(line, f"'{name}' must be one line; remove the line break")
             return model.Ref(value, line) if kind != "str" else value.strip()
         if kind == "date":
             if isinstance(value, datetime) or not isinstance(value, date):
@@ -155,7 +163,7 @@ class _Fields:
                 return self.problem(line, f"'{name}' must be true or false")
             return value
         choices = {"group": model.CAUSE_GROUPS, "urgency": model.URGENCIES}[kind]
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:
             return self.problem(line, f"'{name}' is {_describe(value)}; use one of "
                                 f"{', '.join(choices)}{did_you_mean(str(value), choices)}")
         return value
@@ -187,4 +195,4 @@ def _describe(value) -> str:
         return "a set of fields"
     if isinstance(value, (LocatedList, list)):
         return "a list"
-    return f"'{value}'" if isinstance(value, str) else f"{type(value).__name__} {value!r}"
+    return quoted(value) if isinstance(value, str) else f"{type(value).__name__} {value!r:.60}"

@@ -3,13 +3,13 @@ from pathlib import Path
 
 from generator import model, pages
 
-CSP_HOOK = Path(__file__).parent / "csp_hook.py"
+HOOKS = [Path(__file__).parent / "glossary_hook.py", Path(__file__).parent / "csp_hook.py"]
 
 FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.instant",
             "navigation.footer", "content.tooltips", "search.suggest", "search.highlight",
             "toc.follow"]
 TOP_TOPICS = ("red-flags", "symptoms")
-LATER_TOPICS = ("diagnosis", "treatment", "prevention", "outlook", "complications")
+LATER_TOPICS = ("diagnosis", "appointment", "treatment", "prevention", "outlook", "complications")
 
 
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -34,7 +34,7 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
                   "font": False, "features": FEATURES, "favicon": "assets/images/favicon.svg",
                   "palette": {"scheme": "default", "primary": "custom", "accent": "custom"}},
         "plugins": [{"search": {"lang": config.language}}],
-        "hooks": [str(CSP_HOOK)],
+        "hooks": [str(hook) for hook in HOOKS],
         "markdown_extensions": [
             {"toc": {"permalink": False}}, "attr_list", "md_in_html", "def_list", "tables",
             {"abbr": {"glossary": glossary_tooltips(content.glossary)}},
@@ -71,6 +71,8 @@ def navigation(content: model.Content) -> list:
     by_id = content.by_id()
 
     def entry(page_id):
+        if page_id in model.GENERATED_PAGES:
+            return {model.GENERATED_PAGES[page_id]: pages.GENERATED_PATHS[page_id]}
         return {by_id[page_id].title: pages.doc_path(by_id[page_id])}
 
     def section(kind):

@@ -22,6 +22,7 @@ GENERATED_PAGES = {
     "situations": "When it happens",
     "glossary": "Glossary",
     "symptom-guide": "Symptom guide",
+    "appointment": "Prepare for your appointment",
 }
 REQUIRED_TOPICS = ("overview", "symptoms", "red-flags", "diagnosis", "treatment",
                    "prevention", "outlook", "complications", "about")
@@ -41,7 +42,7 @@ KIND_FIELDS = {
     "cause": {"group": ("group", True)},
     "location": {"causes": ("list[cause]", True)},
     "situation": {"causes": ("list[cause]", True)},
-    "topic": {"banner": ("str", False)},
+    "topic": {"banner": ("str", False), "tests": ("list[str]", False)},
     "treatment": {},
 }
 SECTION_FIELDS = {"heading": ("str", True), "body": ("str", True), "urgency": ("urgency", False)}
@@ -93,6 +94,7 @@ class Page:
     causes: tuple[Ref, ...] = ()
     group: str | None = None
     banner: str | None = None
+    tests: tuple[str, ...] = ()
     last_reviewed: date | None = None
     reviewed_by: str | None = None
     field_lines: dict = field(default_factory=dict, compare=False, hash=False)
@@ -169,6 +171,7 @@ class Content:
     glossary: Glossary
     pages: tuple[Page, ...]
     tree: object | None = None  # the symptom guide's generator.tree.Tree, when there is one
+    body_map: object | None = None  # generator.body_map.BodyMap, when there is one
 
     def by_id(self) -> dict[str, Page]:
         return {page.id: page for page in self.pages}

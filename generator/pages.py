@@ -10,7 +10,7 @@ KIND_FOLDERS = {"cause": "causes", "location": "locations", "situation": "situat
 TOPIC_PATHS = {"overview": "index.md", "treatment": "treatment/index.md"}
 GENERATED_PATHS = {"causes": "causes/index.md", "locations": "locations/index.md",
                    "situations": "situations/index.md", "glossary": "glossary.md",
-                   "symptom-guide": "symptom-guide.md"}
+                   "symptom-guide": "symptom-guide.md", "appointment": "appointment.md"}
 RELATED_LABELS = {"location": "Where you may feel it", "situation": "When it may happen",
                   "cause": "Possible causes", "topic": "More about leg numbness",
                   "treatment": "Treatment"}
@@ -33,6 +33,26 @@ def all_doc_paths(content: model.Content) -> dict[str, str]:
 def relative_link(from_doc: str, to_doc: str) -> str:
     """Return the link from one Markdown file to another, as mkdocs resolves it."""
     return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+
+
+def built_link(from_doc: str, to_doc: str, directory_urls: bool = True) -> str:
+    """Return the link between two built pages, for raw HTML, which mkdocs does not rewrite:
+    causes/diabetes/ on the hosted site (directory URLs), causes/diabetes.html offline."""
+    source, target = _built_url(from_doc, directory_urls), _built_url(to_doc, directory_urls)
+    base = source if source.endswith("/") else posixpath.dirname(source)
+    relative = posixpath.relpath(target, base)
+    if target.endswith("/"):
+        return "./" if relative == "." else relative + "/"
+    return relative
+
+
+def _built_url(doc: str, directory_urls: bool) -> str:
+    parts = doc.removesuffix(".md").split("/")
+    if not directory_urls:
+        return "/" + "/".join(parts) + ".html"
+    if parts[-1] == "index":
+        parts.pop()
+    return "/" + "".join(part + "/" for part in parts)
 
 
 def resolve_inline_links(markdown: str, from_doc: str, paths: dict[str, str]) -> str:

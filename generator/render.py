@@ -6,11 +6,12 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator import mkdocs_config, model, pages, structured_data, tree
+from generator import body_map, mkdocs_config, model, pages, structured_data, tree, tree_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 SR_PREFIXES = {"emergency": "Immediate action required:", "urgent": "Urgent advice:",
                "routine": "Non-urgent advice:"}
+TREE_SVG = "assets/decision-tree.svg"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -25,13 +26,15 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
     for page in content.pages:
         doc = pages.doc_path(page)
         files[f"docs/{doc}"] = env.get_template(f"pages/{_template(page)}.md.j2").render(
-            page=page, doc=doc, related=related[page.id], **_shared(content, config, doc, paths))
+            page=page, doc=doc, related=related[page.id],
+            **_shared(content, config, doc, paths, offline))
     guide = symptom_guide(content, paths)
     for page_id, doc in pages.GENERATED_PATHS.items():
         files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
-            doc=doc, guide=guide, **_shared(content, config, doc, paths))
+            doc=doc, guide=guide, **_shared(content, config, doc, paths, offline))
     if guide:
         files["docs/assets/decision-tree.json"] = guide["json"]
+        files[f"docs/{TREE_SVG}"] = tree_svg.tree_svg(content.tree, config.emergency_number)
     settings = mkdocs_config.mkdocs_config(content, config, theme_dir, offline)
     files["mkdocs.yml"] = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)
     return files
@@ -73,10 +76,16 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _shared(content, config, doc, paths) -> dict:
+def _shared(content, config, doc, paths, offline=False) -> dict:
     """Values and helpers every page template needs."""
     def link(page_id: str) -> str:
         return pages.relative_link(doc, paths[page_id])
+
+    def href(page_id: str) -> str:  # for links in raw HTML, which mkdocs leaves as written
+        return pages.built_link(doc, paths[page_id], directory_urls=not offline)
+
+    def body_map_svg() -> str:
+        return body_map.body_map_svg(content.body_map, href) if content.body_map else ""
 
     def markdown(text: str) -> str:
         return pages.resolve_inline_links(text, doc, paths)
@@ -93,7 +102,9 @@ def _shared(content, config, doc, paths) -> dict:
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,
-            "sections_by_id": {s.id: s for s in content.source.sections}}
+            "sections_by_id": {s.id: s for s in content.source.sections},
+            "body_map_svg": body_map_svg,
+            "tree_diagram": pages.relative_link(doc, TREE_SVG) if content.tree else None}
 
 
 def reviewed_dates(page: model.Page, content: model.Content,

@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from generator import model, tree
+from generator import body_map, model, tree
 from generator.load import ID_PATTERN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -11,14 +11,15 @@ MODELINE = "# yaml-language-server: $schema="
 # The file tables the loader reads, by schema name (one schema per kind of file).
 TABLES = {**{kind: {**model.PAGE_FIELDS, **model.KIND_FIELDS[kind]} for kind in model.PAGE_KINDS},
           "glossary": model.GLOSSARY_FIELDS, "source": model.SOURCE_FIELDS,
-          "decision_tree": tree.TREE_FIELDS}
+          "decision_tree": tree.TREE_FIELDS, "body_map": body_map.MAP_FIELDS}
 SINGLE_FILES = {"glossary.yml": "glossary", "source.yml": "source",
-                "decision_tree.yml": "decision_tree"}
+                "decision_tree.yml": "decision_tree", "body_map.yml": "body_map"}
 # Field types that hold a list of entries, and the one that holds a single set of fields,
 # as load._Fields.convert and tree._TreeFields.convert read them.
 ENTRY_LISTS = {"sections": model.SECTION_FIELDS, "source_sections": model.SOURCE_SECTION_FIELDS,
                "terms": model.TERM_FIELDS,
                **{name: spec for name, (spec, _) in tree.ENTRIES.items()},
+               **{name: spec for name, (spec, _) in body_map.ENTRIES.items()},
                # An outcome's urgency is text to the loader; check_tree requires it, on this scale.
                "outcomes": {**tree.OUTCOME_FIELDS, "urgency": ("tree_urgency", True)}}
 MAPPINGS = {"review": model.REVIEW_FIELDS}
@@ -54,6 +55,12 @@ HELP = {
     "start": "id of the first question", "danger": "true for a danger-sign question",
     "next": "id of the question or outcome this answer leads to",
     "expect": "id of the outcome these answers must reach",
+    "tests": "only in diagnosis: the tests the doctor may ask for, listed on the appointment page",
+    "view_box": "the picture's coordinates: left, top, width, height, e.g. 0 0 400 460",
+    "regions": "the parts of the legs, each a link to a page, in the order readers meet them",
+    "shapes": "SVG shapes in the view_box, each with 'path' or 'points'",
+    "path": "SVG path data, e.g. M10 10L20 10L15 20Z",
+    "points": "the corners of a polygon, e.g. 10,10 20,10 15,20",
 }
 
 

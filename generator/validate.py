@@ -6,8 +6,21 @@ from generator.errors import Problem, did_you_mean
 
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 SCRIPT_URL = re.compile(r"(java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
-MARKDOWN_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*([^)\s]*)[^)]*\)")
+# [text](target "title"): one level of [brackets] in the text and of (parentheses) in the target,
+# as Python-Markdown reads them; no part can scan past a bracket, so matching stays linear.
+MARKDOWN_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]"
+                           r"\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+                           r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 EXTERNAL = re.compile(r"^https://[^/\s]+")
+# Markdown that would let content set HTML attributes, load images or links from elsewhere, or
+# make Python-Markdown crash (recursion) or take minutes; real content never needs it.
+MAX_TEXT = 5_000
+MAX_NESTING = 6
+BRACKET = re.compile(r"[\[\]]")
+ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*\}")
+DEFINITION = re.compile(r"^ {0,3}\*?\[[^\]\n]+\]:|^:[ \t]", re.MULTILINE)
+NESTED = re.compile(r"^(?:[ \t]*(?:>|(?:[-*+]|\d+[.)])[ \t])){%d,}" % (MAX_NESTING + 1),
+                    re.MULTILINE)
 
 
 def validate(content: model.Content) -> list[Problem]:
@@ -19,6 +32,7 @@ def validate(content: model.Content) -> list[Problem]:
         *_check_references(content, pages),
         *_check_links_declared_once(content),
         *_check_banner(content),
+        *_check_tests(content),
         *_check_text(content, pages),
         *_check_glossary(content, pages),
         *_check_coverage(content),
@@ -79,6 +93,10 @@ def _check_references(content, pages):
             elif ref.id == page.id:
                 yield Problem(page.path, ref.line, f"the page links to itself ('{ref.id}'); "
                               "remove it")
+        if not page.sources:
+            yield Problem(page.path, page.field_lines.get("sources", page.line),
+                          "'sources' is empty; add the ids of the article sections this page "
+                          "draws on (see content/source.yml)")
         if not page.also_called:
             yield Problem(page.path, page.field_lines.get("also_called", page.line),
                           "'also_called' is empty; add words a reader might search for")
@@ -107,6 +125,14 @@ def _check_banner(content):
                           "content/topics/red-flags.yml; remove it here")
 
 
+def _check_tests(content):
+    for page in content.pages:
+        if page.id != "diagnosis" and page.tests:
+            yield Problem(page.path, page.field_lines["tests"], "'tests' belongs only in "
+                          "content/topics/diagnosis.yml, which the appointment page reads; "
+                          "remove it here")
+
+
 def _page_texts(page):
     yield page.field_lines.get("title", page.line), page.title
     yield page.field_lines.get("summary", page.line), page.summary
@@ -114,6 +140,8 @@ def _page_texts(page):
         yield page.field_lines.get("also_called", page.line), word
     if page.banner:
         yield page.field_lines["banner"], page.banner
+    for test in page.tests:
+        yield page.field_lines["tests"], test
     for section in page.sections:
         yield section.line, section.heading
         yield section.line, section.body
@@ -131,17 +159,51 @@ def _check_text(content, pages):
 
 def text_problems(path: str, line: int, text: str, linkable: set[str]):
     """Yield problems with one piece of Markdown: raw HTML, script URLs, unknown link targets."""
+    if len(text) > MAX_TEXT:
+        yield Problem(path, line, f"this text is {len(text):,} characters long; split it into "
+                      f"sections of at most {MAX_TEXT:,}")
+        return
+    yield from (Problem(path, line, message) for message in _markup_problems(text))
     if RAW_HTML.search(text):
-        tag = RAW_HTML.search(text).group(0)
+        tag = "".join(RAW_HTML.search(text).group(0).split())
         yield Problem(path, line, f"raw HTML ('{tag}...') is not allowed in content; "
                       "use Markdown instead")
     if SCRIPT_URL.search(text):
-        yield Problem(path, line, f"'{SCRIPT_URL.search(text).group(0)}' links are not allowed; "
+        scheme = "".join(SCRIPT_URL.search(text).group(0).split())
+        yield Problem(path, line, f"'{scheme}' links are not allowed; "
                       "link to a page id or an https:// address")
     if "--8<--" in text:
         yield Problem(path, line, "'--8<--' (file includes) is not allowed in content")
     for image, target in MARKDOWN_LINK.findall(text):
         yield from _link_problems(path, line, image, target, linkable)
+
+
+def _markup_problems(text: str):
+    if _bracket_depth_broken(text):
+        yield "'[' and ']' must pair up, at most two deep: in Markdown they make links, " \
+              "[text](page-id)"
+    elif "](" in MARKDOWN_LINK.sub("", text):
+        yield "a link is not closed or cannot be read; write it as [text](page-id) or " \
+              "[text](https://...)"
+    if "![" in text and not any(image for image, _ in MARKDOWN_LINK.findall(text)):
+        yield "images are not allowed in content ('![...'); describe it in words"
+    if ATTRIBUTE_LIST.search(text):
+        yield f"'{ATTRIBUTE_LIST.search(text).group(0)[:40]}': braces set HTML attributes in " \
+              "Markdown and are not allowed in content; remove them"
+    if DEFINITION.search(text):
+        yield f"'{DEFINITION.search(text).group(0)}' starts a Markdown definition, which " \
+              "content does not use; write links inline as [text](page-id), terms in glossary.yml"
+    if NESTED.search(text):
+        yield f"lists or quotes nested more than {MAX_NESTING} deep; flatten them"
+
+
+def _bracket_depth_broken(text: str) -> bool:
+    depth = 0
+    for bracket in BRACKET.findall(text):
+        depth += 1 if bracket == "[" else -1
+        if not 0 <= depth <= 2:
+            return True
+    return depth != 0
 
 
 def _link_problems(path, line, image, target, linkable):

@@ -1,4 +1,5 @@
 """Read one YAML file safely into dicts and lists that remember the line of every key and item."""
+import re
 from pathlib import Path
 
 import yaml
@@ -6,6 +7,17 @@ import yaml
 from generator.errors import Problem
 
 MAX_FILE_BYTES = 1_000_000
+# Pure-Python YAML needs about a second per 10,000 values; the largest real file has 1,621.
+MAX_VALUES = 10_000
+MAX_NUMBER_LENGTH = 30  # longer numbers are not content, and Python cannot print huge ones
+# Characters that escapes ("\0", "\ud800") can put in a string but no page can show or save.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """Quote a value from a file for a one-line message, shortened if long."""
+    flat = " ".join(text.split())
+    return f"'{flat[:limit]}...'" if len(flat) > limit else f"'{flat}'"
 
 
 class LocatedDict(dict):
@@ -38,11 +50,17 @@ class _RuleBroken(yaml.MarkedYAMLError):
 class _ContentLoader(yaml.SafeLoader):
     """PyYAML's safe loader, without aliases (they allow "billion laughs") and with line numbers."""
 
+    values = 0
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise _RuleBroken("aliases (*name) are not allowed in content; write the value out",
                               mark)
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _RuleBroken(f"more than {MAX_VALUES:,} values in one file; split it",
+                              self.peek_event().start_mark)
         return super().compose_node(parent, index)
 
 
@@ -55,7 +73,7 @@ def _construct_mapping(loader, node):
         if not isinstance(key, str):
             raise _RuleBroken(f"field names must be text, not {key!r}", key_node.start_mark)
         if key in mapping:
-            raise _RuleBroken(f"duplicate field '{key}' (first on line "
+            raise _RuleBroken(f"duplicate field {quoted(key)} (first on line "
                               f"{mapping.key_lines[key]}); keep one", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
@@ -77,9 +95,29 @@ def _construct_timestamp(loader, node):
                           node.start_mark) from None
 
 
+def _construct_str(loader, node):
+    text = yaml.SafeLoader.construct_yaml_str(loader, node)
+    bad = NOT_TEXT.search(text)
+    if bad:
+        raise _RuleBroken(f"the escape for U+{ord(bad.group(0)):04X} is not a character a page "
+                          "can show; remove it", node.start_mark)
+    return text
+
+
+def _construct_int(loader, node):
+    if len(node.value) > MAX_NUMBER_LENGTH:
+        raise _RuleBroken(f"a number {len(node.value):,} characters long; if it is text, put "
+                          "it in quotes", node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
 _ContentLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _ContentLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_ContentLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+_ContentLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+# PyYAML reads a lone "=" as a "value" tag it cannot construct; in content it is just text.
+_ContentLoader.add_constructor("tag:yaml.org,2002:value", _construct_str)
 
 
 def read_yaml(file: Path, shown_path: str):
@@ -94,18 +132,27 @@ def read_yaml(file: Path, shown_path: str):
         line = data[:error.start].count(b"\n") + 1
         return None, [Problem(shown_path, line, "bytes that are not UTF-8 text; save the file "
                               "as UTF-8")]
-    if not text.strip():
-        return None, [Problem(shown_path, 1, "the file is empty; write its fields or delete it")]
+    return _parse(text, shown_path)
+
+
+def _parse(text: str, shown_path: str):
     try:
-        return yaml.load(text, Loader=_ContentLoader), []
+        document = yaml.load(text, Loader=_ContentLoader)
+    except yaml.reader.ReaderError as error:
+        line = text[:error.position].count("\n") + 1
+        return None, [Problem(shown_path, line, f"the invisible character U+{error.character:04X} "
+                              "is not allowed in content; remove it")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return None, [Problem(shown_path, line, _yaml_message(error))]
     except yaml.YAMLError as error:
-        return None, [Problem(shown_path, 1, f"not valid YAML: {error}")]
+        return None, [Problem(shown_path, 1, f"not valid YAML: {str(error).splitlines()[0]}")]
     except RecursionError:
         return None, [Problem(shown_path, 1, "nested too deeply to be content; flatten it")]
+    if document is None:  # blank, only comments, or only "~"
+        return None, [Problem(shown_path, 1, "the file is empty; write its fields or delete it")]
+    return document, []
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

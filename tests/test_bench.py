@@ -1,4 +1,5 @@
-"""The benchmark's synthetic content sets: valid, about twice the pages, each copy linked to itself."""
+"""The benchmark's synthetic content sets: valid, twice the pages, each copy linked to itself."""
+import pytest
 from conftest import ROOT, run_generator
 
 from bench import synthetic
@@ -6,8 +7,13 @@ from generator.load import load_content
 from generator.tree import load_tree
 
 
-def test_a_2x_set_is_valid_with_twice_the_copied_pages_linked_within_their_copy(tmp_path):
-    root = synthetic.make_set(ROOT, tmp_path / "set", 2)
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    """A synthetic set with two copies of every copied page."""
+    return synthetic.make_set(ROOT, tmp_path_factory.mktemp("bench") / "set", 2)
+
+
+def test_a_2x_set_is_valid_with_twice_the_copied_pages_linked_within_their_copy(root):
     result = run_generator("check", "--root", str(root))
     assert result.returncode == 0, result.stderr
     real, _ = load_content(ROOT / "content", ROOT)
@@ -24,8 +30,7 @@ def test_a_2x_set_is_valid_with_twice_the_copied_pages_linked_within_their_copy(
                 for ref in (*page.links, *page.causes)]
 
 
-def test_inline_links_and_the_tree_point_into_the_same_copy(tmp_path):
-    root = synthetic.make_set(ROOT, tmp_path / "set", 2)
+def test_inline_links_and_the_tree_point_into_the_same_copy(root):
     feet = (root / "content" / "locations" / "feet-x2.yml").read_text(encoding="utf-8")
     assert "](sciatica-x2)" in feet and "](sciatica)" not in feet
     assert "](diagnosis)" in feet  # topics are not copied

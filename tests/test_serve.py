@@ -39,10 +39,12 @@ def preview(tmp_path):
                                "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/test/causes/cold-feet/"  # served below site_url's path
-    _wait_for(url, lambda html: "Cold feet" in html, seconds=40)
-    yield root, url, server
-    server.terminate()
-    server.wait(10)
+    try:
+        _wait_for(url, lambda html: "Cold feet" in html, seconds=60)
+        yield root, url, server
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 def test_preview_shows_problems_keeps_running_and_recovers(preview):

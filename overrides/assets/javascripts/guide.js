@@ -1,13 +1,82 @@
-// Makes glossary terms reachable by keyboard, so their explanation shows on focus as well as on hover.
+// Keyboard help: glossary terms show their meaning on focus, the skip link moves focus to the
+// content, wide tables scroll from the keyboard, and so do narrow screens' menu and search buttons.
 (function () {
   "use strict";
 
-  function enhance() {
+  function enhanceTerms() {
     document.querySelectorAll(".md-content abbr[title]:not([tabindex])").forEach(function (term) {
       term.setAttribute("tabindex", "0");
     });
   }
 
+  // Following a link to a heading only scrolls; focusing it makes screen readers start there.
+  // The link is not followed: the theme's instant navigation would redraw the page on the new
+  // address and drop the focus.
+  function focusSkipTarget(event) {
+    var link = event.target.closest && event.target.closest("a.md-skip");
+    var target = link && document.getElementById(link.hash.slice(1));
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
+  // A table wider than the screen scrolls sideways: the keyboard must reach it to scroll it.
+  function enhanceWideTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", headingBefore(wrap));
+    });
+  }
+
+  function headingBefore(node) {
+    for (; node && !node.classList.contains("md-content__inner"); node = node.parentElement) {
+      for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        if (/^H[1-6]$/.test(prev.tagName)) return prev.textContent.trim();
+      }
+    }
+    return "Table";
+  }
+
+  // On narrow screens the theme's menu and search buttons are <label>s, which Tab skips.
+  function enhanceHeaderButton(id, name, focusOnOpen) {
+    var toggle = document.getElementById(id);
+    var button = document.querySelector(".md-header label.md-header__button[for='" + id + "']");
+    if (!toggle || !button || button.hasAttribute("role")) return;
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", name);
+    var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
+    sync();
+    toggle.addEventListener("change", sync);
+    button.addEventListener("focus", sync);  // the theme also opens and closes it without events
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      button.click();  // a label's click toggles its checkbox, as a tap does
+      var target = toggle.checked && document.querySelector(focusOnOpen);
+      if (target) target.focus();
+    });
+    // Escape closes it and gives focus back to the button (captured: before the theme's own).
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked || !button.getClientRects().length) return;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+      button.focus();
+    }, true);
+  }
+
+  function enhance() {
+    enhanceTerms();
+    enhanceWideTables();
+    enhanceHeaderButton("__drawer", "Menu", ".md-sidebar--primary a[href]");
+    enhanceHeaderButton("__search", "Search", ".md-search__input");
+  }
+
+  document.addEventListener("click", focusSkipTarget, true);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);
   }

@@ -131,6 +131,7 @@
         window.removeEventListener("popstate", onPopState);
         return;
       }
+      if (answersInUrl().join(".") === current) return;  // a link to a heading: stay put
       render(true);
     }
 

@@ -1,0 +1,26 @@
+"""mkdocs hook: explain each glossary term once per page, where it first appears.
+
+The abbr extension marks every occurrence; a page full of dotted underlines is hard to read, so
+later occurrences of a term already explained on the page become plain text.
+Loaded by mkdocs from its path (see mkdocs_config.py), so it uses the standard library only."""
+import re
+
+ABBREVIATION = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.S)
+
+
+def first_occurrences_only(html: str) -> str:
+    """Keep the first <abbr> for each explanation; unwrap the rest to their text."""
+    seen = set()
+
+    def keep_first(match):
+        key = match["title"]
+        if key in seen:
+            return match["text"]
+        seen.add(key)
+        return match.group(0)
+
+    return ABBREVIATION.sub(keep_first, html)
+
+
+def on_page_content(html, page, config, files):
+    return first_occurrences_only(html)

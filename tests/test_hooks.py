@@ -1,0 +1,17 @@
+"""The mkdocs hooks: glossary terms explained once per page."""
+import re
+
+from generator.glossary_hook import first_occurrences_only
+
+
+def test_only_the_first_occurrence_of_a_term_keeps_its_explanation():
+    html = ('<p><abbr title="A nerve.">Nerve</abbr> and <abbr title="A nerve.">nerve</abbr>, '
+            '<abbr title="A bone.">bone</abbr>.</p>')
+    assert first_occurrences_only(html) == ('<p><abbr title="A nerve.">Nerve</abbr> and nerve, '
+                                            '<abbr title="A bone.">bone</abbr>.</p>')
+
+
+def test_built_pages_explain_each_term_once(built_site):
+    html = (built_site / "causes/sciatica/index.html").read_text()
+    titles = re.findall(r'<abbr title="([^"]*)"', html)
+    assert titles and len(titles) == len(set(titles))
