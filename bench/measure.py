@@ -115,8 +115,12 @@ def write_plain_config(build_dir: Path) -> Path:
     return plain
 
 
+PAGE_LIMIT = 60 * 1000  # issue 7: each page's HTML at most 60 KB
+
+
 def site_stats(site: Path) -> dict:
-    """Sizes of a built site: total bytes, HTML pages (count, mean, largest), search index."""
+    """Sizes of a built site: total bytes, HTML pages (count, mean, largest, those over
+    PAGE_LIMIT by size), search index."""
     files = [file for file in site.rglob("*") if file.is_file()]
     pages = {file.relative_to(site).as_posix(): file.stat().st_size
              for file in files if file.suffix == ".html"}
@@ -124,7 +128,10 @@ def site_stats(site: Path) -> dict:
     index = site / "search" / "search_index.json"
     return {"bytes": sum(file.stat().st_size for file in files), "pages": len(pages),
             "html_mean": sum(pages.values()) / len(pages), "html_max": pages[largest],
-            "html_max_page": largest, "search_index": index.stat().st_size if index.exists()
+            "html_max_page": largest,
+            "oversize": sorted((name for name, size in pages.items() if size > PAGE_LIMIT),
+                               key=pages.get, reverse=True),
+            "search_index": index.stat().st_size if index.exists()
             else 0}
 
 

@@ -35,6 +35,7 @@ def size_table(sizes: list[dict]) -> list[str]:
         ("HTML per page: mean", lambda s: _kb(s["site"]["html_mean"])),
         ("HTML per page: max (page)",
          lambda s: f"{_kb(s['site']['html_max'])} ({s['site']['html_max_page']})"),
+        ("pages over 60 KB", _oversize),
         ("search index (search_index.json)", lambda s: _mb(s["site"]["search_index"])),
         ("offline bundle (zip)", lambda s: _mb(s["bundle_bytes"])),
         ("plain mkdocs-material build", lambda s: _both(s["plain"])),
@@ -90,10 +91,11 @@ def _targets(sizes, scripts, lighthouse):
            _verdict(share, TARGETS["generator_share"], lambda v: f"{v:.1%}"))
     yield from _linearity(sizes)
     yield from _thousand_pages(sizes)
-    largest = max(sizes, key=lambda s: s["site"]["html_max"])
-    yield ("each page's HTML at most 60 KB",
-           f"largest {_kb(largest['site']['html_max'])} ({largest['site']['html_max_page']}, "
-           f"{largest['size']}x)", _verdict(largest["site"]["html_max"], TARGETS["html"], _kb))
+    for size in sizes:
+        yield (f"each page's HTML at most 60 KB ({size['size']}x)",
+               f"largest {_kb(size['site']['html_max'])} ({size['site']['html_max_page']}); "
+               f"over 60 KB: {_oversize(size)}",
+               _verdict(size["site"]["html_max"], TARGETS["html"], _kb))
     packed = sum(size for _, size in scripts.values())
     yield ("our JavaScript at most 10 KB gzipped", f"{packed:,} bytes",
            _verdict(packed, TARGETS["javascript"], lambda v: f"{v:,.0f} bytes"))
@@ -158,6 +160,14 @@ def _lighthouse_targets(lighthouse):
         yield (f"Lighthouse {category} at least {target}, each page",
                ", ".join(f"{page}: {r['scores'][category]}" for page, r in lighthouse.items()),
                "met" if worst >= target else f"**missed** by {target - worst} points")
+
+
+def _oversize(size: dict) -> str:
+    pages = size["site"].get("oversize", [])
+    if not pages:
+        return "none"
+    shown = ", ".join(pages[:4])
+    return f"{len(pages)} ({shown}{', ...' if len(pages) > 4 else ''})"
 
 
 def generator_seconds(size: dict) -> float:

@@ -1,7 +1,8 @@
 """mkdocs hook: explain each glossary term once per page, where it first appears.
 
 The abbr extension marks every occurrence; a page full of dotted underlines is hard to read, so
-later occurrences of a term already explained on the page become plain text.
+later occurrences of a term already explained on the page become plain text. A page whose front
+matter says `tooltips: false` (the glossary, which explains every term in its own text) gets none.
 Loaded by mkdocs from its path (see mkdocs_config.py), so it uses the standard library only."""
 import re
 
@@ -22,5 +23,12 @@ def first_occurrences_only(html: str) -> str:
     return ABBREVIATION.sub(keep_first, html)
 
 
+def without_tooltips(html: str) -> str:
+    """Unwrap every <abbr> to its text."""
+    return ABBREVIATION.sub(lambda match: match["text"], html)
+
+
 def on_page_content(html, page, config, files):
+    if page.meta.get("tooltips", True) is False:
+        return without_tooltips(html)
     return first_occurrences_only(html)

@@ -10,6 +10,11 @@ FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigat
             "toc.follow"]
 TOP_TOPICS = ("red-flags", "symptoms")
 LATER_TOPICS = ("diagnosis", "appointment", "treatment", "prevention", "outlook", "complications")
+# A menu section lists its pages while it has at most this many; a larger one shows only its index
+# page, which lists them all. Every page carries the menu, so without a limit the site would grow
+# with the square of its pages, and a menu of hundreds of links helps no one on a phone.
+NAV_SECTION_LIMIT = 60
+MENU_SECTIONS = ("cause", "location", "situation", "treatment")
 
 
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -36,7 +41,8 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "plugins": [{"search": {"lang": config.language}}],
         "hooks": [str(hook) for hook in HOOKS],
         "markdown_extensions": [
-            {"toc": {"permalink": False}}, "attr_list", "md_in_html", "def_list", "tables",
+            {"toc": {"permalink": False, "toc_depth": 2}}, "attr_list", "md_in_html", "def_list",
+            "tables",
             {"abbr": {"glossary": glossary_tooltips(content.glossary)}},
         ],
         "extra": {
@@ -49,6 +55,7 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "extra_javascript": ["assets/javascripts/guide.js",
                              "assets/javascripts/symptom-guide.js"],
         "nav": navigation(content),
+        "not_in_nav": "\n".join(f"/{path}" for path in left_out_of_navigation(content)),
     }
     if offline:
         settings["theme"]["features"] = [f for f in FEATURES if f != "navigation.instant"]
@@ -76,17 +83,15 @@ def navigation(content: model.Content) -> list:
         return {by_id[page_id].title: pages.doc_path(by_id[page_id])}
 
     def section(kind):
-        members = sorted((p for p in content.pages if p.kind == kind), key=lambda p: p.title)
         return [pages.GENERATED_PATHS[pages.KIND_FOLDERS[kind]],
-                *({p.title: pages.doc_path(p)} for p in members)]
+                *({p.title: pages.doc_path(p)} for p in _listed(content, kind))]
 
     causes = [pages.GENERATED_PATHS["causes"]]
     for group, label in model.CAUSE_GROUPS.items():
-        members = sorted((p for p in content.pages if p.kind == "cause" and p.group == group),
-                         key=lambda p: p.title)
+        members = [p for p in _listed(content, "cause") if p.group == group]
         if members:
             causes.append({label: [{p.title: pages.doc_path(p)} for p in members]})
-    treatment = sorted((p for p in content.pages if p.kind == "treatment"), key=lambda p: p.title)
+    treatment = _listed(content, "treatment")
     return [
         {"Home": "index.md"},
         {model.GENERATED_PAGES["symptom-guide"]: pages.GENERATED_PATHS["symptom-guide"]},
@@ -100,3 +105,15 @@ def navigation(content: model.Content) -> list:
         {model.GENERATED_PAGES["glossary"]: pages.GENERATED_PATHS["glossary"]},
         entry("about"),
     ]
+
+
+def left_out_of_navigation(content: model.Content) -> list[str]:
+    """The doc paths of pages in sections too large to list in the menu (NAV_SECTION_LIMIT)."""
+    unlisted = {kind for kind in MENU_SECTIONS if not _listed(content, kind)}
+    return sorted(pages.doc_path(page) for page in content.pages if page.kind in unlisted)
+
+
+def _listed(content: model.Content, kind: str) -> list:
+    """The pages of a kind the menu lists, by title: all of them, or none if over the limit."""
+    members = sorted((p for p in content.pages if p.kind == kind), key=lambda p: p.title)
+    return members if len(members) <= NAV_SECTION_LIMIT else []

@@ -1,6 +1,7 @@
 """The content types: frozen dataclasses built by the loader, read by every later stage."""
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 URGENCIES = ("emergency", "urgent", "routine")
 CAUSE_GROUPS = {
@@ -174,4 +175,9 @@ class Content:
     body_map: object | None = None  # generator.body_map.BodyMap, when there is one
 
     def by_id(self) -> dict[str, Page]:
+        """Every page by its id (one shared dict: read it, do not change it)."""
+        return self._pages_by_id
+
+    @cached_property
+    def _pages_by_id(self) -> dict[str, Page]:
         return {page.id: page for page in self.pages}

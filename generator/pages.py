@@ -32,7 +32,7 @@ def all_doc_paths(content: model.Content) -> dict[str, str]:
 
 def relative_link(from_doc: str, to_doc: str) -> str:
     """Return the link from one Markdown file to another, as mkdocs resolves it."""
-    return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+    return _relative_path(to_doc, posixpath.dirname(from_doc))
 
 
 def built_link(from_doc: str, to_doc: str, directory_urls: bool = True) -> str:
@@ -40,10 +40,22 @@ def built_link(from_doc: str, to_doc: str, directory_urls: bool = True) -> str:
     causes/diabetes/ on the hosted site (directory URLs), causes/diabetes.html offline."""
     source, target = _built_url(from_doc, directory_urls), _built_url(to_doc, directory_urls)
     base = source if source.endswith("/") else posixpath.dirname(source)
-    relative = posixpath.relpath(target, base)
+    relative = _relative_path(target, base)
     if target.endswith("/"):
         return "./" if relative == "." else relative + "/"
     return relative
+
+
+def _relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for clean paths (no "." or ".." parts), without asking the file system."""
+    path_parts = [part for part in path.split("/") if part]
+    start_parts = [part for part in start.split("/") if part]
+    common = 0
+    for path_part, start_part in zip(path_parts, start_parts):
+        if path_part != start_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
 
 
 def _built_url(doc: str, directory_urls: bool) -> str:

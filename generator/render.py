@@ -36,7 +36,8 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
         files["docs/assets/decision-tree.json"] = guide["json"]
         files[f"docs/{TREE_SVG}"] = tree_svg.tree_svg(content.tree, config.emergency_number)
     settings = mkdocs_config.mkdocs_config(content, config, theme_dir, offline)
-    files["mkdocs.yml"] = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)
+    files["mkdocs.yml"] = yaml.dump(settings, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                                    sort_keys=False, allow_unicode=True)
     return files
 
 
@@ -50,9 +51,7 @@ def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
     steps = {**{q.id: f"question {n}" for n, q in enumerate(content.tree.questions, 1)},
              **{o.id: f"result {n}" for n, o in enumerate(content.tree.outcomes, 1)}}
     return {"tree": content.tree, "json": text + "\n", "tiers": tree.TIERS, "titles": titles,
-            "steps": steps, "urls": {page_id: site_url(doc) for page_id, doc in paths.items()},
-            # "<" as \u003c, so no text in the data can end or confuse the <script> around it
-            "embedded": text.replace("<", "\\u003c"), "tiers_json": json.dumps(tree.TIERS)}
+            "steps": steps, "tiers_json": json.dumps(tree.TIERS)}
 
 
 def site_url(doc: str) -> str:

@@ -111,13 +111,54 @@ def _construct_int(loader, node):
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
-_ContentLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_ContentLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_ContentLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-_ContentLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-# PyYAML reads a lone "=" as a "value" tag it cannot construct; in content it is just text.
-_ContentLoader.add_constructor("tag:yaml.org,2002:value", _construct_str)
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser (C, about ten times faster) with the same constructors. It reads good
+    files; for any problem or alias, the file is read again by _ContentLoader, which says where."""
+
+
+for _loader in (_ContentLoader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+    _loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    # PyYAML reads a lone "=" as a "value" tag it cannot construct; in content it is just text.
+    _loader.add_constructor("tag:yaml.org,2002:value", _construct_str)
+
+
+class _ReadAgain(Exception):
+    """The fast loader met something only _ContentLoader can report well."""
+
+
+def _load(text: str):
+    """The document in text, read by _FastLoader, or by _ContentLoader when that finds a problem."""
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _check_values(node)
+            return loader.construct_document(node)
+        return None
+    except (yaml.YAMLError, _ReadAgain, RecursionError):
+        pass
+    finally:
+        loader.dispose()
+    return yaml.load(text, Loader=_ContentLoader)
+
+
+def _check_values(root: yaml.Node) -> None:
+    """Raise _ReadAgain if the node graph has an alias (a node met twice) or too many values."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen or len(seen) >= MAX_VALUES:
+            raise _ReadAgain
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def read_yaml(file: Path, shown_path: str):
@@ -137,7 +178,7 @@ def read_yaml(file: Path, shown_path: str):
 
 def _parse(text: str, shown_path: str):
     try:
-        document = yaml.load(text, Loader=_ContentLoader)
+        document = _load(text)
     except yaml.reader.ReaderError as error:
         line = text[:error.position].count("\n") + 1
         return None, [Problem(shown_path, line, f"the invisible character U+{error.character:04X} "

@@ -45,3 +45,29 @@ def test_inline_links_and_the_tree_point_into_the_same_copy(root):
     assert len(nodes) > len(real.nodes()) and copies
     linked = [ref.id for node in copies for ref in getattr(node, "links", ())]
     assert "diabetes-x2" in linked and "diabetes" not in linked
+
+
+def test_a_section_too_large_for_the_menu_shows_only_its_index_and_the_site_still_builds(
+        root, tmp_path):
+    from generator import mkdocs_config
+
+    grown, _ = load_content(root / "content", root)
+    causes = [page for page in grown.pages if page.kind == "cause"]
+    assert len(causes) > mkdocs_config.NAV_SECTION_LIMIT
+    [section] = [entry["Causes"] for entry in mkdocs_config.navigation(grown) if "Causes" in entry]
+    assert section == ["causes/index.md"]
+    assert "causes/diabetes-x2.md" in mkdocs_config.left_out_of_navigation(grown)
+    result = run_generator("build", "--root", str(root), "--output", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "causes" / "diabetes" / "index.html").read_text()
+    menu = page[:page.index("<article")]
+    assert 'href="../sciatica/"' not in menu and 'href="../sciatica-x2/"' not in menu
+    index = (tmp_path / "site" / "causes" / "index.html").read_text()
+    assert all(f'href="{page.id}/"' in index for page in causes)
+
+
+def test_the_real_site_lists_every_cause_in_the_menu():
+    from generator import mkdocs_config
+
+    real, _ = load_content(ROOT / "content", ROOT)
+    assert mkdocs_config.left_out_of_navigation(real) == []

@@ -15,3 +15,16 @@ def test_built_pages_explain_each_term_once(built_site):
     html = (built_site / "causes/sciatica/index.html").read_text()
     titles = re.findall(r'<abbr title="([^"]*)"', html)
     assert titles and len(titles) == len(set(titles))
+
+
+def test_the_glossary_page_explains_terms_in_its_text_not_in_tooltips(built_site):
+    html = (built_site / "glossary/index.html").read_text()
+    assert "<abbr" not in html
+    assert "<dt" in html
+
+
+def test_table_of_contents_lists_sections_not_every_symptom_guide_step(built_site):
+    html = (built_site / "symptom-guide/index.html").read_text()
+    assert 'id="step-diabetes"' in html
+    assert 'class="md-nav__link" href="#step-diabetes"' not in html
+    assert 'href="#step-diabetes"' not in re.sub(r"<article.*</article>", "", html, flags=re.S)

@@ -84,3 +84,29 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
     edit(root, CAUSE, "group: lifestyle", "group: lifestyl")
     edit(root, "content/locations/feet.yml", "title: Numb feet", "titel: Numb feet")
     assert len(problem_lines(root)) == 3  # the bad group, the unknown field, the missing title
+
+
+def test_the_fast_reader_gives_the_same_values_and_lines_as_the_checking_reader():
+    import yaml
+    from conftest import ROOT
+    from generator import yaml_lines
+
+    assert issubclass(yaml_lines._FastLoader, yaml.CSafeLoader)
+
+    def located(value):
+        if isinstance(value, dict):
+            return (value.line, value.key_lines, {k: located(v) for k, v in value.items()})
+        if isinstance(value, list):
+            return (value.line, value.item_lines, [located(v) for v in value])
+        return value
+
+    files = sorted((ROOT / "content").rglob("*.yml"))
+    assert len(files) > 70
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        loader = yaml_lines._FastLoader(text)
+        node = loader.get_single_node()
+        yaml_lines._check_values(node)  # raises if this file would be read again
+        fast = loader.construct_document(node)
+        checked = yaml.load(text, Loader=yaml_lines._ContentLoader)
+        assert located(fast) == located(checked), file

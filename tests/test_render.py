@@ -85,3 +85,20 @@ def test_front_matter_is_valid_yaml_whatever_the_title(tmp_path):
 def test_dates():
     assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
     assert long_date(date(2025, 7, 5)) == "5 July 2025"
+
+
+def test_relative_links_match_posixpath_between_every_pair_of_folders():
+    import itertools
+    import posixpath
+
+    from generator import pages
+
+    docs = ["index.md", "glossary.md", "causes/index.md", "causes/diabetes.md",
+            "treatment/index.md", "treatment/vitamins.md", "a/b/c.md"]
+    for source, target in itertools.product(docs, repeat=2):
+        expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        assert pages.relative_link(source, target) == expected
+        assert pages.built_link(source, target) in (
+            posixpath.relpath(pages._built_url(target, True),
+                              pages._built_url(source, True).rstrip("/") or "/") + "/",
+            "./")

@@ -126,3 +126,12 @@ def test_page_counts_by_kind(content):
     assert kinds["cause"] >= 40
     assert {group for page in content.pages if page.kind == "cause" for group in [page.group]} \
         == {"spine", "nerves", "vessels", "whole-body", "lifestyle", "pregnancy", "injuries"}
+
+
+def test_the_glossary_is_one_definition_list_with_a_definition_for_each_term(built_site, content):
+    html = (built_site / "glossary/index.html").read_text()
+    article = html[html.index("<article"):html.index("</article>")]
+    terms = len(content.glossary.terms)
+    assert article.count("<dt>") == terms
+    assert article.count("<dd>") == terms
+    assert "<dd>\n<dl>" not in article

@@ -1,10 +1,10 @@
-// The symptom guide: one question at a time from the tree embedded in the page. The answers so
-// far live in the URL (#answers=0.1.0), so the back button steps back and a step can be bookmarked.
-// Links come from the no-JavaScript list, as mkdocs wrote them (so also for .html bundle URLs).
+// The symptom guide: one question at a time. The tree is read from the page's no-JavaScript list
+// (its data-step blocks), so the page carries it once and links stay as mkdocs wrote them (so also
+// for .html bundle URLs). The answers so far live in the URL (#answers=0.1.0), so the back button
+// steps back and a step can be bookmarked.
 (function () {
   "use strict";
   var KEY = "answers=";
-  var NUMBER_PLACE = "the emergency number";
   var lastPage = null;  // the same page set up again means instant navigation redrew it: keep focus
 
   function el(tag, attrs, text) {
@@ -20,30 +20,44 @@
     return hash.slice(KEY.length).split(".").filter(Boolean).map(Number);
   }
 
+  function text(block, selector) {
+    var found = block.querySelector(selector);
+    return found ? found.textContent.trim() : "";
+  }
+
+  function readTree(fallback) {
+    var nodes = {};
+    fallback.querySelectorAll("[data-step]").forEach(function (block) {
+      var links = block.querySelectorAll("a[data-next], a.symptom-guide__link");
+      nodes[block.getAttribute("data-step")] = block.getAttribute("data-kind") === "question" ? {
+        kind: "question", text: text(block, ".symptom-guide__text"),
+        help: text(block, ".symptom-guide__help"),
+        answers: Array.prototype.map.call(links, function (a) {
+          return { label: text(a.parentNode, ".symptom-guide__label"),
+                   next: a.getAttribute("data-next") };
+        })
+      } : {
+        kind: "outcome", urgency: block.getAttribute("data-urgency"),
+        title: text(block, ".symptom-guide__title"), text: text(block, ".symptom-guide__text"),
+        links: Array.prototype.slice.call(links)
+      };
+    });
+    return { start: fallback.getAttribute("data-start"), nodes: nodes };
+  }
+
   function setup() {
     var redrawn = lastPage === location.pathname;
     lastPage = location.pathname;
     var root = document.getElementById("symptom-guide");
     var fallback = document.getElementById("symptom-guide-fallback");
-    var holder = root && root.querySelector("template");
-    var data = holder && holder.content.getElementById("decision-tree-data");
-    if (!data || !fallback || root.hasAttribute("data-ready")) return;
+    if (!root || !fallback || root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
-    var tree = JSON.parse(data.textContent);
+    var tree = readTree(fallback);
     var tiers = JSON.parse(root.getAttribute("data-tiers"));
-    var number = root.getAttribute("data-emergency-number");
-    var links = {};
-    fallback.querySelectorAll("a[data-tree-link]").forEach(function (a) {
-      links[a.getAttribute("data-tree-link")] = a;
-    });
     var live = el("p", { "class": "visually-hidden", "aria-live": "polite" });
     var stage = el("div");
     var current = "";  // the answers shown now, as in the URL
     root.append(live, stage);
-
-    function numbered(text) {
-      return text.split(NUMBER_PLACE).join(number);
-    }
 
     function walk(answers) {
       var id = tree.start, taken = [];
@@ -71,7 +85,6 @@
 
     function question(state, heading) {
       var node = state.node, step = "Question " + (state.answers.length + 1);
-      var help = fallback.querySelector('[data-help-for="' + state.id + '"]');
       var buttons = el("div", { "class": "symptom-guide__answers" });
       node.answers.forEach(function (answer, index) {
         var button = el("button", { type: "button", "class": "md-button md-button--primary" },
@@ -81,7 +94,7 @@
       });
       heading.textContent = node.text;
       stage.append(el("p", { "class": "symptom-guide__step" }, step), heading);
-      if (help) stage.append(el("p", {}, help.textContent));
+      if (node.help) stage.append(el("p", {}, node.help));
       stage.append(buttons);
       return step + ": " + node.text;
     }
@@ -91,11 +104,10 @@
       var card = el("div", { "class": "care-card care-card--" + node.urgency });
       var label = el("p", { "class": "care-card__label" });
       label.append(el("span", { "class": "visually-hidden" }, tier[0] + " "), tier[1]);
-      heading.textContent = numbered(node.title);
-      card.append(label, heading, el("p", {}, numbered(node.text)));
+      heading.textContent = node.title;
+      card.append(label, heading, el("p", {}, node.text));
       var list = el("ul");
-      node.links.forEach(function (path) {
-        var source = links[path];
+      node.links.forEach(function (source) {
         var item = el("li");
         item.append(el("a", { href: source.getAttribute("href") }, source.textContent));
         list.append(item);
