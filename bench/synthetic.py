@@ -20,6 +20,7 @@ HUB_ANSWER = "Another copy of the guide"
 # The loader reads at most 10,000 values a file (generator/yaml_lines.py): the tree stops
 # growing at 10 copies, which stay under that (15 would not).
 MAX_TREE_COPIES = 10
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def make_set(source: Path, target: Path, factor: int) -> Path:
@@ -51,7 +52,7 @@ def copy_id(page_id: str, copy: int) -> str:
 
 def _copy_page(file: Path, copied: set[str], copy: int) -> None:
     """Write one renamed copy of a page beside it, its links pointing into the same copy."""
-    page = yaml.safe_load(file.read_text(encoding="utf-8"))
+    page = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)
     renamed = _renamer(copied, copy)
     page["title"] = f"{page['title']} (copy {copy})"
     for name in ("links", "causes"):
@@ -70,7 +71,7 @@ def _renamer(copied: set[str], copy: int):
 def _grow_tree(file: Path, copied: set[str], factor: int) -> None:
     """Copy the tree's non-danger part once per copy (up to MAX_TREE_COPIES), reached from one
     new question."""
-    tree = yaml.safe_load(file.read_text(encoding="utf-8"))
+    tree = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)
     questions = {q["id"]: q for q in tree["questions"]}
     root = next((q for q in tree["questions"] if not q.get("danger")), None)
     if root is None:
@@ -118,7 +119,7 @@ def _schema_line(file: Path) -> str:
     return first + "\n" if first.startswith("# yaml-language-server") else ""
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Writes text of several lines as a literal block, as the content files do."""
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.errors import Problem, did_you_mean
-from generator.load import ID_PATTERN, _Fields, _shown
+from generator.load import ID_PATTERN, _Fields, read_fields
 from generator.model import Ref
 from generator.validate import text_problems
-from generator.yaml_lines import read_yaml
 
 PATH_DATA = re.compile(r"^\s*[Mm][MmLlHhVvCcSsQqTtAaZz0-9.,\s+-]*$")
 XLINK = "http://www.w3.org/1999/xlink"
@@ -78,14 +77,12 @@ ENTRIES = {"regions": (REGION_FIELDS, Region), "shapes": (SHAPE_FIELDS, Shape),
 
 def load_body_map(file: Path, repo_root: Path) -> tuple[BodyMap | None, list[Problem]]:
     """Load body_map.yml; return the map (None if unusable) and every shape problem."""
-    shown = _shown(file, repo_root)
-    document, problems = read_yaml(file, shown)
-    if document is None:
+    problems: list[Problem] = []
+    loaded = read_fields(file, repo_root, MAP_FIELDS, problems, _MapFields)
+    if loaded is None:
         return None, problems
-    values = _MapFields(shown, problems).mapping(document, MAP_FIELDS, "the file")
-    if values is None or not all(name in values for name in ("title", "view_box", "regions")):
-        return None, problems
-    return BodyMap(path=shown, field_lines=dict(document.key_lines), **values), problems
+    shown, values, field_lines = loaded
+    return BodyMap(path=shown, field_lines=field_lines, **values), problems
 
 
 class _MapFields(_Fields):

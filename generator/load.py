@@ -17,8 +17,9 @@ ONE_LINE = {"title", "heading", "term", "also_called", "banner", "reviewed_by", 
 def load_content(content_dir: Path, repo_root: Path) -> tuple[model.Content | None, list[Problem]]:
     """Load every content file; return the model (None if unusable) and all problems found."""
     problems: list[Problem] = []
-    source = _load_one(content_dir / "source.yml", repo_root, model.SOURCE_FIELDS, problems)
-    glossary = _load_one(content_dir / "glossary.yml", repo_root, model.GLOSSARY_FIELDS, problems)
+    source = read_fields(content_dir / "source.yml", repo_root, model.SOURCE_FIELDS, problems)
+    glossary = read_fields(content_dir / "glossary.yml", repo_root, model.GLOSSARY_FIELDS,
+                           problems)
     pages = []
     for folder, kind in model.FOLDER_KINDS.items():
         for file in sorted((content_dir / folder).glob("*.yml")):
@@ -34,10 +35,10 @@ def load_content(content_dir: Path, repo_root: Path) -> tuple[model.Content | No
 def load_site_config(file: Path, repo_root: Path) -> tuple[model.SiteConfig | None, list[Problem]]:
     """Load site_config.yml; return the settings (None if unusable) and the problems found."""
     problems: list[Problem] = []
-    loaded = _load_one(file, repo_root, model.SITE_FIELDS, problems)
+    loaded = read_fields(file, repo_root, model.SITE_FIELDS, problems)
     if loaded is None or problems:
         return None, problems
-    shown, values = loaded
+    shown, values, _ = loaded
     return model.SiteConfig(path=shown, **values), problems
 
 
@@ -48,7 +49,11 @@ def _shown(file: Path, repo_root: Path) -> str:
         return file.as_posix()
 
 
-def _load_one(file: Path, repo_root: Path, spec: dict, problems: list) -> tuple | None:
+def read_fields(file: Path, repo_root: Path, spec: dict, problems: list,
+                fields: type | None = None) -> tuple[str, dict, dict] | None:
+    """Read one YAML file into model values by a field table (with a _Fields subclass for extra
+    kinds), adding its problems to problems. Return (shown path, values, line of each field), or
+    None if the file is missing, unreadable or lacks a required field."""
     shown = _shown(file, repo_root)
     if not file.exists():
         problems.append(Problem(shown, 1, "file is missing; restore it from git"))
@@ -57,10 +62,10 @@ def _load_one(file: Path, repo_root: Path, spec: dict, problems: list) -> tuple 
     problems.extend(read_problems)
     if document is None:
         return None
-    values = _Fields(shown, problems).mapping(document, spec, "the file")
+    values = (fields or _Fields)(shown, problems).mapping(document, spec, "the file")
     if values is None or not all(name in values for name, (_, req) in spec.items() if req):
         return None
-    return shown, values
+    return shown, values, dict(document.key_lines)
 
 
 def _load_page(file: Path, kind: str, repo_root: Path, problems: list) -> model.Page | None:
@@ -83,12 +88,12 @@ def _load_page(file: Path, kind: str, repo_root: Path, problems: list) -> model.
 
 
 def _source(loaded) -> model.Source:
-    shown, values = loaded
+    shown, values, _ = loaded
     return model.Source(path=shown, **values)
 
 
 def _glossary(loaded) -> model.Glossary:
-    shown, values = loaded
+    shown, values, _ = loaded
     return model.Glossary(path=shown, **values)
 
 
@@ -176,7 +181,9 @@ class _Fields:
                  for item, item_line in zip(value, value.item_lines)]
         return tuple(item for item in items if item is not None)
 
-    def objects(self, value, line: int, name: str, spec: dict, build):
+    def objects(self, value, line: int, name: str, spec: dict, build,
+                field_lines: bool = False):
+        """Build one object per list entry; field_lines: also pass the line of each field."""
         if not isinstance(value, LocatedList) or not value:
             return self.problem(line, f"'{name}' must be a list of entries, each starting "
                                 f"with '- ', found {_describe(value)}")
@@ -184,7 +191,8 @@ class _Fields:
         for item, item_line in zip(value, value.item_lines):
             fields = self.mapping(item, spec, f"this entry of '{name}'")
             if fields is not None and all(f in fields for f, (_, req) in spec.items() if req):
-                built.append(build(line=item_line, **fields))
+                lines = {"field_lines": dict(item.key_lines)} if field_lines else {}
+                built.append(build(line=item_line, **lines, **fields))
         return tuple(built)
 
 

@@ -4,10 +4,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem, did_you_mean
+from generator.load import _Fields, read_fields
 from generator.model import Ref
-from generator.load import _Fields, _describe, _shown
 from generator.validate import MARKDOWN_LINK, text_problems
-from generator.yaml_lines import LocatedList, read_yaml
 
 URGENCIES = ("emergency", "urgent", "routine", "self-care")
 NO = "No"  # the one answer of a danger question that may lead on to other questions
@@ -91,13 +90,11 @@ ENTRIES = {"questions": (QUESTION_FIELDS, Question), "outcomes": (OUTCOME_FIELDS
 
 def load_tree(file: Path, repo_root: Path) -> tuple[Tree | None, list[Problem]]:
     """Load decision_tree.yml; return the tree (None if unusable) and every shape problem."""
-    shown = _shown(file, repo_root)
-    document, problems = read_yaml(file, shown)
-    if document is None:
+    problems: list[Problem] = []
+    loaded = read_fields(file, repo_root, TREE_FIELDS, problems, _TreeFields)
+    if loaded is None:
         return None, problems
-    values = _TreeFields(shown, problems).mapping(document, TREE_FIELDS, "the file")
-    if values is None or not all(name in values for name in ("start", "questions", "outcomes")):
-        return None, problems
+    shown, values, _ = loaded
     return Tree(path=shown, **values), problems
 
 
@@ -106,7 +103,7 @@ class _TreeFields(_Fields):
 
     def convert(self, value, kind: str, line: int, name: str):
         if kind in ENTRIES:
-            return self.entries(value, line, name, *ENTRIES[kind])
+            return self.objects(value, line, name, *ENTRIES[kind], field_lines=True)
         return super().convert(value, "page" if kind == "node" else kind, line, name)
 
     def scalar(self, value, kind: str, line: int, name: str):
@@ -114,17 +111,6 @@ class _TreeFields(_Fields):
             return self.problem(line, f"'{name}' is read as {str(value).lower()}; put it in "
                                 f"quotes, e.g. \"{'Yes' if value else 'No'}\"")
         return super().scalar(value, kind, line, name)
-
-    def entries(self, value, line: int, name: str, spec: dict, build):
-        if not isinstance(value, LocatedList) or not value:
-            return self.problem(line, f"'{name}' must be a list of entries, each starting "
-                                f"with '- ', found {_describe(value)}")
-        built = []
-        for item, item_line in zip(value, value.item_lines):
-            fields = self.mapping(item, spec, f"this entry of '{name}'")
-            if fields is not None and all(f in fields for f, (_, req) in spec.items() if req):
-                built.append(build(line=item_line, field_lines=dict(item.key_lines), **fields))
-        return tuple(built)
 
 
 def check_tree(tree: Tree, page_ids: set[str]) -> list[Problem]:
