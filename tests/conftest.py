@@ -1,4 +1,5 @@
 """Shared fixtures: the real site built once per session, served on 127.0.0.1, and Chromium."""
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -7,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -35,12 +37,12 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """Serve the built site on 127.0.0.1 and return its base URL."""
-    port = _free_port()
+@contextlib.contextmanager
+def served(directory: Path, port: int | None = None):
+    """Serve a folder on 127.0.0.1 with Python's http.server; yield its base URL."""
+    port = port or _free_port()
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                               "127.0.0.1", "--directory", str(built_site)],
+                               "127.0.0.1", "--directory", str(directory)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -48,9 +50,32 @@ def site_url(built_site):
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    server.terminate()
-    server.wait()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Serve the built site on 127.0.0.1 and return its base URL."""
+    with served(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hosted_url(built_site, tmp_path_factory):
+    """Serve a copy of the site whose sitemap names the address it is served at, as on the real
+    host: instant navigation only takes over links to pages in the sitemap."""
+    site = tmp_path_factory.mktemp("hosted") / "site"
+    shutil.copytree(built_site, site)
+    port = _free_port()
+    site_url = yaml.safe_load((ROOT / "site_config.yml").read_text())["site_url"]
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text().replace(site_url, f"http://127.0.0.1:{port}/"))
+    with served(site, port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

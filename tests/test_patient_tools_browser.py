@@ -2,8 +2,6 @@
 and printing a page drops the navigation and search but keeps the red-flag banner and the diary."""
 import pytest
 
-from test_symptom_guide_browser import hosted_url  # noqa: F401 (a fixture: the site as hosted)
-
 REGIONS = ["groin", "thigh", "below-knee", "feet", "toes", "left-leg", "right-leg", "calves"]
 SHAPE_STYLE = """link => {
   const style = getComputedStyle(link.querySelector('.body-map__shape'));

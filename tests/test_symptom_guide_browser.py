@@ -2,15 +2,9 @@
 screen-reader friendly, from http:// and file://, and the whole tree without JavaScript."""
 import json
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = "symptom-guide/"
@@ -134,33 +128,6 @@ def test_keyboard_only_walk_to_an_outcome(guide):
     assert heading(guide) == "Call 112 now"
     guide.keyboard.press("Tab")
     assert guide.evaluate("document.activeElement.textContent") == "Serious signs"
-
-
-@pytest.fixture(scope="module")
-def hosted_url(built_site, tmp_path_factory):
-    """Serve a copy of the site whose sitemap names the address it is served at, as on the real
-    host: instant navigation only takes over links to pages in the sitemap."""
-    site = tmp_path_factory.mktemp("hosted") / "site"
-    shutil.copytree(built_site, site)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    site_url = yaml.safe_load((ROOT / "site_config.yml").read_text())["site_url"]
-    sitemap = site / "sitemap.xml"
-    sitemap.write_text(sitemap.read_text().replace(site_url, url))
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                               "127.0.0.1", "--directory", str(site)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    yield url
-    server.terminate()
-    server.wait()
 
 
 def test_it_runs_after_instant_navigation_and_the_back_button_redraws_it(page, hosted_url):
