@@ -8,7 +8,8 @@ from pathlib import Path
 from generator import mkdocs_config
 from generator.build import Project, build_lock, checked, run_mkdocs, source_epoch, write_project
 from generator.errors import BuildError
-from generator.render import long_date, render_site, reviewed_dates
+from generator.render import render_site
+from generator.review_dates import long_date, reviewed_dates
 
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 

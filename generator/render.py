@@ -1,19 +1,17 @@
 """Render the content model to Markdown pages and an mkdocs config, returned as data (path -> text)."""
 import json
-from datetime import date
 from pathlib import Path
 
 import jinja2
 import yaml
 
 from generator import body_map, mkdocs_config, model, pages, structured_data, tree, tree_svg
+from generator.review_dates import long_date, reviewed_dates
 
 TEMPLATES = Path(__file__).parent / "templates"
 SR_PREFIXES = {"emergency": "Immediate action required:", "urgent": "Urgent advice:",
                "routine": "Non-urgent advice:"}
 TREE_SVG = "assets/decision-tree.svg"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str,
@@ -104,26 +102,6 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
             "sections_by_id": {s.id: s for s in content.source.sections},
             "body_map_svg": body_map_svg,
             "tree_diagram": pages.relative_link(doc, TREE_SVG) if content.tree else None}
-
-
-def reviewed_dates(page: model.Page, content: model.Content,
-                   config: model.SiteConfig) -> tuple[date, date]:
-    """Return (last reviewed, next review due) for a page."""
-    last = page.last_reviewed or content.source.last_reviewed
-    return last, add_years(last, config.review.interval_years)
-
-
-def add_years(day: date, years: int) -> date:
-    """Return the same day some years later (28 February when 29 February does not exist)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def long_date(day: date) -> str:
-    """Format a date the way UK health sites do: 5 July 2025."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _by_letter(terms) -> list[tuple[str, list]]:

@@ -1,11 +1,9 @@
 """Rendering: Markdown pages and the mkdocs config, as data, from a small valid tree."""
-from datetime import date
-
 import pytest
 import yaml
 
 from generator.build import Project, check
-from generator.render import add_years, long_date, render_site
+from generator.render import render_site
 from helpers import minimal_tree
 
 
@@ -80,11 +78,6 @@ def test_front_matter_is_valid_yaml_whatever_the_title(tmp_path):
     content, config, _ = check(Project.at(root))
     page = render_site(content, config, "../overrides")["docs/causes/cold-feet.md"]
     assert yaml.safe_load(page.split("---")[1])["title"] == "Cold: feet # 1"
-
-
-def test_dates():
-    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
-    assert long_date(date(2025, 7, 5)) == "5 July 2025"
 
 
 def test_relative_links_match_posixpath_between_every_pair_of_folders():
