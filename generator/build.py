@@ -136,19 +136,27 @@ def run_mkdocs(config_file: Path, site_dir: Path, source_epoch: int) -> None:
     from mkdocs.config import load_config
 
     os.environ["SOURCE_DATE_EPOCH"] = str(source_epoch)
-    warnings = _WarningCollector()
+    with mkdocs_warnings() as warnings:
+        try:
+            mkdocs_config = load_config(config_file=str(config_file),
+                                        site_dir=str(site_dir.resolve()), strict=True)
+            mkdocs_build(mkdocs_config)
+        except (exceptions.MkDocsException, exceptions.Abort) as error:
+            raise BuildError("\n".join([*warnings, f"mkdocs build failed: {error}"])) \
+                from error
+
+
+@contextlib.contextmanager
+def mkdocs_warnings():
+    """Collect mkdocs' warnings, as 'mkdocs: message' lines, while the block runs."""
+    collector = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.WARNING)
-    logger.addHandler(warnings)
+    logger.addHandler(collector)
     try:
-        mkdocs_config = load_config(config_file=str(config_file),
-                                    site_dir=str(site_dir.resolve()), strict=True)
-        mkdocs_build(mkdocs_config)
-    except (exceptions.MkDocsException, exceptions.Abort) as error:
-        raise BuildError("\n".join([*warnings.messages, f"mkdocs build failed: {error}"])) \
-            from error
+        yield collector.messages
     finally:
-        logger.removeHandler(warnings)
+        logger.removeHandler(collector)
 
 
 class _WarningCollector(logging.Handler):
