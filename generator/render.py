@@ -1,4 +1,5 @@
 """Render the content model to Markdown pages and an mkdocs config, returned as data (path -> text)."""
+import functools
 import json
 from pathlib import Path
 
@@ -64,7 +65,10 @@ def _template(page: model.Page) -> str:
     return "about" if page.id == "about" else "entity"
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One Jinja environment per process: templates compile once, and Jinja reloads one that
+    changed on disk (the preview watches them)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True, autoescape=False)
