@@ -3,7 +3,8 @@ from pathlib import Path
 
 from generator import model, pages
 
-HOOKS = [Path(__file__).parent / "glossary_hook.py", Path(__file__).parent / "csp_hook.py"]
+HOOKS = [Path(__file__).parent / "glossary_hook.py", Path(__file__).parent / "csp_hook.py",
+         Path(__file__).parent / "search_index.py"]
 
 FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.instant",
             "navigation.footer", "content.tooltips", "search.suggest", "search.highlight",

@@ -1,0 +1,129 @@
+"""Search latency in Chromium: time from the keystroke that completes a query in the search box
+to the first results on screen, from a cold start (a new browser profile, the page loaded, then
+the query entered at once, as pasted, and a key pressed, as tests/search_in_browser.py does).
+With --typed the query is typed a key at a time and the clock starts at the first key, whose
+one-letter query matches most pages.
+
+    python -m bench.search_latency --site DIR [--stock] [--queries N]
+
+--stock serves mkdocs-material's own search worker in place of ours, so the stock theme is timed on
+the same pages. Prints the median and each query's time as JSON.
+"""
+import argparse
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = [case["query"] for case in
+           yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+RESULTS_TIMEOUT_MS = 120_000
+# Records, in the page's clock, the first keydown in the search box and the first result shown.
+TIMER = """() => {
+  window.__latency = {}
+  const box = document.querySelector(".md-search__input")
+  box.addEventListener("keydown", () => { window.__latency.key ??= performance.now() })
+  const list = document.querySelector(".md-search-result__list")
+  new MutationObserver(() => {
+    if (list.children.length) window.__latency.results ??= performance.now()
+  }).observe(list, { childList: true })
+}"""
+
+
+def measure(site_dir: Path, queries: list[str], stock: bool = False, typed: bool = False) -> dict:
+    """Time each query from a cold start on the site; return the median and every time in ms."""
+    from playwright.sync_api import sync_playwright
+
+    times = {}
+    with _served(site_dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            for query in queries:
+                times[query] = _cold_query(browser, url, query, stock, typed, site_dir)
+        finally:
+            browser.close()
+    return {"worker": "stock" if stock else "prebuilt", "typed": typed,
+            "pages": _page_count(site_dir),
+            "median_ms": round(statistics.median(times.values()), 1), "times_ms": times}
+
+
+def _cold_query(browser, url: str, query: str, stock: bool, typed: bool, site_dir: Path) -> float:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        if stock:
+            theme_worker = next((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
+            context.route("**/workers/search-prebuilt.*.js",
+                          lambda route: route.fulfill(path=theme_worker,
+                                                      content_type="text/javascript"))
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.focus(".md-search__input")
+        if typed:
+            page.evaluate(TIMER)
+            page.keyboard.type(query)
+        else:
+            page.keyboard.insert_text(query)
+            page.evaluate(TIMER)
+        page.keyboard.press("End")
+        page.wait_for_function("() => window.__latency.results !== undefined",
+                               timeout=RESULTS_TIMEOUT_MS)
+        latency = page.evaluate("() => window.__latency")
+        return round(latency["results"] - latency["key"], 1)
+    finally:
+        context.close()
+
+
+def _page_count(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("index.html"))
+
+
+@contextmanager
+def _served(site_dir: Path):
+    """Serve site_dir on a free port of 127.0.0.1; yield its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                               "127.0.0.1", "--directory", str(site_dir)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, required=True, help="a built site/ folder")
+    parser.add_argument("--stock", action="store_true",
+                        help="time mkdocs-material's own search worker instead of ours")
+    parser.add_argument("--queries", type=int, default=5,
+                        help="how many queries of tests/search_queries.yml to time")
+    parser.add_argument("--typed", action="store_true",
+                        help="type each query a key at a time (the clock starts at its first key)")
+    args = parser.parse_args(argv)
+    step = max(1, len(QUERIES) // args.queries)
+    queries = QUERIES[::step][:args.queries]
+    print(json.dumps(measure(args.site, queries, args.stock, args.typed), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

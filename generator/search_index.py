@@ -1,0 +1,244 @@
+"""mkdocs hook: prebuild the search index, so search starts without indexing in the browser.
+
+mkdocs-material's search worker builds a lunr.js index from every page each time it starts. After
+the build, this hook tokenizes the pages exactly as the theme's worker does (its HTML-aware
+tokenizer and lunr's pipeline, here through the Python lunr package) and writes the postings, with
+the positions that highlighting needs, to search/prebuilt_index.json (.js in the offline bundle).
+The worker it swaps in (search_worker.js put before the theme's own) gives those postings to
+lunr.js's Builder, which computes the scores exactly as it would have, so results are unchanged.
+
+Loaded by mkdocs from its path (see mkdocs_config.py): the standard library and lunr only."""
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from lunr.pipeline import Pipeline
+from lunr.token import Token
+import lunr.stop_word_filter  # noqa: F401 (registers "stopWordFilter" with lunr's Pipeline)
+from mkdocs.plugins import event_priority
+
+PAYLOAD = "prebuilt_index"
+WORKER_PRELUDE = Path(__file__).with_name("search_worker.js")
+MATERIAL_WORKER = re.compile(r'(?<="search": ")([^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
+VERIFIED_PIPELINE = {"stopWordFilter"}  # the functions whose Python port matches lunr.js here
+TAG_OPEN, TEXT, TAG_CLOSE = 0, 1, 2
+MARKUP = re.compile("[<>]")
+# What \s matches in a JavaScript regular expression (Python's \s differs in a few characters).
+JS_SPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+
+
+def extract(text: str):
+    """Yield (block, kind, start, end) as the theme's extract() visits tags and text."""
+    block = start = stack = 0
+    for match in MARKUP.finditer(text):  # only "<" and ">" change anything
+        end, char = match.start(), match.group()
+        if char == "<" and end > start:
+            yield block, TEXT, start, end
+            start = end
+        elif char == ">":
+            if text[start + 1:start + 2] == "/":
+                stack -= 1
+                if stack == 0:
+                    yield block, TAG_CLOSE, start, end + 1
+                    block += 1
+            elif end == 0 or text[end - 1] != "/":
+                if stack == 0:
+                    yield block, TAG_OPEN, start, end + 1
+                stack += 1
+            start = end + 1
+    if len(text) > start:
+        yield block, TEXT, start, len(text)
+
+
+def tokenize(value, separator: re.Pattern) -> tuple[list[Token], list[list[int]]]:
+    """Return the tokens of a field value with the theme's positions (block << 20 | index in
+    block), and the theme's position table: per block, start << 12 | length << 2 | kind of each
+    tag and word, in UTF-16 code units as JavaScript counts them."""
+    tokens, table = [], []
+    for text in value if isinstance(value, list) else [value]:
+        total, utf16 = len(table), _utf16_offsets(text)
+        for block, kind, start, end in extract(text):
+            block += total
+            table.extend([] for _ in range(block + 1 - len(table)))
+            if kind != TEXT:
+                table[block].append(_entry(utf16(start), utf16(end), kind))
+                continue
+            for first, last in _split(text[start:end], separator):
+                table[block].append(_entry(utf16(start + first), utf16(start + last), TEXT))
+                tokens.append(Token(text[start + first:start + last].lower(),
+                                    {"position": _int32(block << 20 | len(table[block]) - 1)}))
+    return tokens, table
+
+
+def _entry(start: int, end: int, kind: int) -> int:
+    return _int32(start << 12 | (end - start) << 2 | kind)
+
+
+def _utf16_offsets(text: str):
+    """Map an index in text to JavaScript's (characters beyond U+FFFF count twice there)."""
+    if text.isascii() or all(ord(char) <= 0xFFFF for char in text):
+        return lambda index: index
+    before, wide = [0], 0
+    for char in text:
+        wide += ord(char) > 0xFFFF
+        before.append(wide)
+    return lambda index: index + before[index]
+
+
+def _split(section: str, separator: re.Pattern) -> list[tuple[int, int]]:
+    """Return the (start, end) of each piece of section between separators."""
+    pieces, index = [], 0
+    for match in separator.finditer(section):
+        if index < match.start():
+            pieces.append((index, match.start()))
+        index = match.end()
+    if index < len(section):
+        pieces.append((index, len(section)))
+    return pieces
+
+
+def _int32(number: int) -> int:
+    """The number as JavaScript's bitwise operators leave it (signed 32 bits)."""
+    return (number + 2**31) % 2**32 - 2**31
+
+
+def js_separator(pattern: str) -> re.Pattern | None:
+    """Compile the theme's separator (a JavaScript regex) for Python; None if it cannot be.
+
+    With re.ASCII, \\w, \\d, \\b and their negations match as in JavaScript; \\s is spelled out,
+    and \\S, which has no such spelling inside a character class, is refused."""
+    if re.search(r"(?<!\\)(\\\\)*\\S", pattern):
+        return None
+    converted, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped and char == "s":
+            converted.append(JS_SPACE if in_class else f"[{JS_SPACE}]")
+        elif escaped:
+            converted.append("\\" + char)
+        elif char != "\\":
+            in_class = (in_class or char == "[") and char != "]"
+            converted.append(char)
+        escaped = not escaped and char == "\\"
+    try:
+        return re.compile("".join(converted), re.ASCII)
+    except re.error:
+        return None
+
+
+def supported(config: dict) -> bool:
+    """Whether this search configuration can be prebuilt exactly (English, verified pipeline)."""
+    return (config["lang"] == ["en"] and set(config["pipeline"]) <= VERIFIED_PIPELINE
+            and js_separator(config["separator"]) is not None)
+
+
+def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
+    """Return the postings of every term and the position tables of every field; {} if the pages
+    cannot be prebuilt exactly.
+
+    Terms are listed in the order lunr.js first meets them (their _index); each term's postings
+    are one flat list of (field, document, count, positions...) in document order. Tables are
+    listed by document, then field: each a flat list of (block length, entries...), or 0 for a
+    field the document lacks."""
+    config, docs = search_index["config"], search_index["docs"]
+    locations = [doc["location"] for doc in docs]
+    if not supported(config) or len(set(locations)) != len(locations):
+        return {}
+    separator, pipeline = js_separator(config["separator"]), Pipeline.load(config["pipeline"])
+    fields = list(config["fields"])
+    postings: dict[str, dict[tuple[int, int], list[int]]] = {}
+    tables = []
+    for number, doc in enumerate(docs):
+        for field_number, field in enumerate(fields):
+            if doc.get(field) is None:
+                tables.append(0)
+                continue
+            tokens, table = tokenize(doc[field], separator)
+            tables.append([item for block in table for item in (len(block), *block)])
+            for token in pipeline.run(tokens):
+                term_postings = postings.setdefault(str(token), {})
+                term_postings.setdefault((field_number, number), []).append(
+                    token.metadata["position"])
+    return {"fingerprint": fingerprint, "count": len(docs), "fields": fields,
+            "terms": list(postings),
+            "postings": [_flat(term_postings) for term_postings in postings.values()],
+            "tables": tables}
+
+
+def _flat(term_postings: dict[tuple[int, int], list[int]]) -> list[int]:
+    flat = []
+    for (field, doc), positions in sorted(term_postings.items(), key=lambda item: item[0][::-1]):
+        flat += [field, doc, len(positions), *positions]
+    return flat
+
+
+def fingerprinted(search_index_json: str) -> tuple[dict, str]:
+    """Return the search index with config.prebuilt set to a fingerprint of it, and the fingerprint.
+
+    The theme sends config to its worker, which loads the prebuilt index only if it matches."""
+    fingerprint = hashlib.sha256(search_index_json.encode()).hexdigest()[:16]
+    search_index = json.loads(search_index_json)
+    search_index["config"]["prebuilt"] = fingerprint
+    return search_index, fingerprint
+
+
+def worker_script(theme_dirs: list[str]) -> tuple[str, str] | None:
+    """Return the swapped-in worker's file name and text: our prelude, then the theme's worker."""
+    for folder in theme_dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js"))
+        if found:
+            theme_worker = re.sub(r"\n//# sourceMappingURL=.*\s*$", "\n",
+                                  found[0].read_text(encoding="utf-8"))
+            text = WORKER_PRELUDE.read_text(encoding="utf-8") + theme_worker
+            return f"search-prebuilt.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js", text
+    return None
+
+
+def with_worker(html: str, worker_name: str) -> str:
+    """Point the page's theme configuration at the swapped-in search worker."""
+    return MATERIAL_WORKER.sub(lambda match: f'{match[1]}{worker_name}"', html)
+
+
+_worker: tuple[str, str] | None = None
+_serving = False
+
+
+def on_startup(command, dirty):
+    """The live preview rebuilds pages one edit at a time: there the browser indexes them."""
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config):
+    global _worker
+    search = next((plugin.config for name, plugin in config.plugins.items()
+                   if name.endswith("search")), None)
+    prebuild = search and supported(search) and not _serving
+    _worker = worker_script(config.theme.dirs) if prebuild else None
+
+
+def on_post_page(output, page, config):
+    return with_worker(output, _worker[0]) if _worker else output
+
+
+def on_post_template(output_content, template_name, config):
+    return with_worker(output_content, _worker[0]) if _worker else output_content
+
+
+@event_priority(-50)  # after the search plugin writes the index, before offline copies it to .js
+def on_post_build(config):
+    search_dir = Path(config.site_dir) / "search"
+    if not _worker or not (search_dir / "search_index.json").exists():
+        return
+    search_index, fingerprint = fingerprinted(
+        (search_dir / "search_index.json").read_text(encoding="utf-8"))
+    (search_dir / "search_index.json").write_text(
+        json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
+    payload = json.dumps(prebuilt_payload(search_index, fingerprint), separators=(",", ":"))
+    if any(name.endswith("offline") for name in config.plugins):
+        (search_dir / f"{PAYLOAD}.js").write_text(f"var __prebuilt = {payload}",
+                                                  encoding="utf-8")
+    else:
+        (search_dir / f"{PAYLOAD}.json").write_text(payload, encoding="utf-8")
+    workers = Path(config.site_dir) / "assets/javascripts/workers"
+    (workers / _worker[0]).write_text(_worker[1], encoding="utf-8")

@@ -1,0 +1,153 @@
+"""The prebuilt search index: the theme's tokenizer reproduced in Python, the payload and worker the
+build writes, and, in Chromium, the same lunr index and results as the theme's own worker."""
+import json
+import re
+
+from generator.search_index import (_int32, _split, fingerprinted, js_separator,
+                                    prebuilt_payload, tokenize)
+from search_in_browser import QUERIES, ranked_pages
+
+SEPARATOR = js_separator(r"[\s\-]+")
+CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+          "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
+                     "tags": {"boost": 1000000.0}}}
+# Loads a worker, then posts its lunr index (serialized) when it answers its first query, and
+# whether that index is the prebuilt one (whose records are read-only).
+CAPTURE_WORKER = """
+importScripts(new URL(location.search.slice(1), location.href).href)
+const search = lunr.Index.prototype.search
+let captured = false
+lunr.Index.prototype.search = function (query) {
+  if (!captured) {
+    const [term] = Object.keys(this.invertedIndex)
+    const prebuilt = !Object.getOwnPropertyDescriptor(this.invertedIndex, term).writable
+    postMessage({ type: 99, data: { index: JSON.stringify(this), prebuilt } })
+  }
+  captured = true
+  return search.call(this, query)
+}
+"""
+RUN_WORKER = """async ({ worker, queries }) => {
+  const index = await (await fetch("search/search_index.json")).json()
+  const inbox = [], waiting = []
+  const next = () => inbox.length ? Promise.resolve(inbox.shift())
+    : new Promise(resolve => waiting.push(resolve))
+  const search = new Worker(worker)
+  search.onmessage = ({ data }) => waiting.length ? waiting.shift()(data) : inbox.push(data)
+  search.postMessage({ type: 0, data: { config: index.config, docs: index.docs,
+                                        options: { suggest: true } } })
+  await next()
+  const results = []
+  let captured
+  for (const query of queries) {
+    search.postMessage({ type: 2, data: query })
+    let answer = await next()
+    if (answer.type === 99) {
+      captured = answer.data
+      answer = await next()
+    }
+    results.push(answer.data)
+  }
+  search.terminate()
+  return { ...captured, results }
+}"""
+
+
+def test_tokens_carry_the_themes_positions_block_and_index_in_block():
+    tokens, table = tokenize("<p>Numb legs</p> <p>at <em>night</em></p>", SEPARATOR)
+    assert [(str(token), token.metadata["position"]) for token in tokens] == [
+        ("numb", 1), ("legs", 2), ("at", 1 << 20 | 1), ("night", 1 << 20 | 2)]
+    assert table == [[0 << 12 | 3 << 2 | 0, 3 << 12 | 4 << 2 | 1, 8 << 12 | 4 << 2 | 1,
+                      12 << 12 | 4 << 2 | 2],
+                     [17 << 12 | 3 << 2 | 0, 20 << 12 | 2 << 2 | 1, 27 << 12 | 5 << 2 | 1,
+                      37 << 12 | 4 << 2 | 2]]
+
+
+def test_table_offsets_count_characters_beyond_u_ffff_twice_as_javascript_does():
+    _, table = tokenize("\U0001F9B5 leg", SEPARATOR)
+    assert table == [[0 << 12 | 2 << 2 | 1, 3 << 12 | 3 << 2 | 1]]
+
+
+def test_each_item_of_a_list_field_starts_a_new_block():
+    tokens, _ = tokenize(["pins and needles", "Numb legs"], SEPARATOR)
+    assert [token.metadata["position"] for token in tokens] == [0, 1, 2, 1 << 20, 1 << 20 | 1]
+
+
+def test_the_separator_splits_on_what_javascript_calls_a_space():
+    assert _split("a\ufeffb\xa0c-d", SEPARATOR) == [(0, 1), (2, 3), (4, 5), (6, 7)]
+    assert _split("a\x1cb", SEPARATOR) == [(0, 3)]  # a space to Python, not to JavaScript
+
+
+def test_positions_wrap_as_javascripts_32_bit_shifts_do():
+    assert _int32(2048 << 20) == -(2**31)
+    assert _int32(5 << 20 | 3) == 5 << 20 | 3
+
+
+def test_separators_python_cannot_match_exactly_are_refused():
+    assert js_separator(r"[^\S]+") is None
+    assert js_separator(r"(?<name>x)") is None
+
+
+def test_payload_lists_terms_in_first_use_order_with_flat_postings():
+    index = {"config": CONFIG, "docs": [
+        {"location": "a/", "title": "Numb legs", "text": "<p>Legs and feet</p>"},
+        {"location": "b/", "title": "Feet", "text": "", "tags": ["numb feet"]}]}
+    payload = prebuilt_payload(index, "f1")
+    assert payload["terms"] == ["numb", "legs", "feet"]
+    assert payload["postings"] == [[0, 0, 1, 0, 2, 1, 1, 0],
+                                   [0, 0, 1, 1, 1, 0, 1, 1],
+                                   [1, 0, 1, 3, 0, 1, 1, 0, 2, 1, 1, 1]]
+    assert payload["tables"] == [[2, 0 << 12 | 4 << 2 | 1, 5 << 12 | 4 << 2 | 1],
+                                 [5, 0 << 12 | 3 << 2 | 0, 3 << 12 | 4 << 2 | 1,
+                                  8 << 12 | 3 << 2 | 1, 12 << 12 | 4 << 2 | 1, 16 << 12 | 4 << 2 | 2],
+                                 0, [1, 0 << 12 | 4 << 2 | 1], [], [2, 0 << 12 | 4 << 2 | 1, 5 << 12 | 4 << 2 | 1]]
+    assert (payload["fingerprint"], payload["count"]) == ("f1", 2)
+
+
+def test_pages_that_cannot_be_prebuilt_exactly_get_an_empty_payload():
+    docs = [{"location": "a/", "title": "A", "text": "x"}]
+    assert prebuilt_payload({"config": {**CONFIG, "pipeline": ["stemmer"]}, "docs": docs}, "f") == {}
+    assert prebuilt_payload({"config": CONFIG, "docs": docs * 2}, "f") == {}
+
+
+def test_the_fingerprint_changes_with_the_index_and_is_put_in_its_config():
+    first, fingerprint = fingerprinted('{"config": {}, "docs": []}')
+    _, other = fingerprinted('{"config": {}, "docs": [{}]}')
+    assert first["config"]["prebuilt"] == fingerprint != other
+
+
+def test_the_built_site_has_the_payload_and_every_page_uses_the_prebuilt_worker(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text())
+    payload = json.loads((built_site / "search/prebuilt_index.json").read_text())
+    assert payload["fingerprint"] == index["config"]["prebuilt"]
+    assert payload["count"] == len(index["docs"]) and payload["terms"]
+    [worker] = (built_site / "assets/javascripts/workers").glob("search-prebuilt.*.js")
+    for page in [*built_site.rglob("index.html"), built_site / "404.html"]:
+        assert f'/{worker.name}"' in page.read_text(), page
+
+
+def test_the_prebuilt_worker_gives_the_themes_index_and_results(page, site_url, built_site):
+    workers = built_site / "assets/javascripts/workers"
+    [stock] = workers.glob("search.*.min.js")
+    [ours] = workers.glob("search-prebuilt.*.js")
+    page.route("**/workers/capture.js*", lambda route: route.fulfill(
+        body=CAPTURE_WORKER, content_type="text/javascript"))
+    page.goto(site_url)
+    queries = [case["query"] for case in QUERIES] + ["numb*", "-numb", "nerve~1"]
+    runs = [page.evaluate(RUN_WORKER, {"worker": f"assets/javascripts/workers/capture.js?{name}",
+                                       "queries": queries}) for name in (stock.name, ours.name)]
+    assert [run["prebuilt"] for run in runs] == [False, True]
+    assert runs[0]["index"] == runs[1]["index"]
+    for query, expected, actual in zip(queries, runs[0]["results"], runs[1]["results"]):
+        assert expected == actual, query
+    assert any("<mark" in item["text"] for item in runs[1]["results"][0]["items"][0])
+
+
+def test_the_offline_bundle_searches_with_the_prebuilt_index(page, unzipped_bundle):
+    page.goto((unzipped_bundle / "index.html").as_uri())
+    ranked = ranked_pages(page, "sciatica", unzipped_bundle.as_uri() + "/")
+    assert "causes/sciatica.html" in ranked[:3]
+    assert page.evaluate("() => [...document.querySelectorAll('iframe')]"
+                         ".some(frame => frame.contentWindow.__prebuilt !== undefined)")
+    assert re.search(r"var __prebuilt = \{\"fingerprint\"",
+                     (unzipped_bundle / "search/prebuilt_index.js").read_text())
