@@ -5,7 +5,9 @@ problem as path:line: message), and drawn as an inline SVG whose regions are lin
 
 The links use xlink:href, not href: mkdocs-material's instant navigation rewrites every [href]
 of a page with `element.href = element.href`, which throws on SVG links (their href is
-read-only), while browsers follow xlink:href just the same."""
+read-only), while browsers follow xlink:href just the same. Crawlers look for href, so each link
+also says role="link" (what it is anyway), and every region's page is linked from the text list
+under the map with a plain href."""
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,7 +164,7 @@ def body_map_svg(body_map: BodyMap, href) -> str:
                      + "</g>")
     for region in body_map.regions:
         kind = f" body-map__region--{region.urgency}" if region.urgency else ""
-        parts.append(f'<a xlink:href={_attr(href(region.page.id))} '
+        parts.append(f'<a xlink:href={_attr(href(region.page.id))} role="link" '
                      f'class="body-map__region{kind}" data-region={_attr(region.id)} '
                      f'aria-label={_attr(region.label)}><title>{escape(region.label)}</title>'
                      + "".join(_shape(shape, "body-map__shape") for shape in region.shapes)

@@ -1,5 +1,5 @@
 // Keyboard help: glossary terms show their meaning on focus, the skip link moves focus to the
-// content, wide tables scroll from the keyboard, and so do narrow screens' menu and search buttons.
+// content, wide tables scroll from the keyboard, and narrow screens' menu and search are buttons.
 (function () {
   "use strict";
 
@@ -41,22 +41,30 @@
     return "Table";
   }
 
-  // On narrow screens the theme's menu and search buttons are <label>s, which Tab skips.
-  function enhanceHeaderButton(id, name, focusOnOpen) {
+  // On narrow screens the theme's menu and search buttons are <label>s of its checkboxes: a tap
+  // works, but Tab skips them and a <label> may not act as a button. Each label gets a real
+  // button drawn over it (guide.css); taps still reach the label until the button has focus.
+  function addHeaderButton(id, name, focusOnOpen) {
     var toggle = document.getElementById(id);
-    var button = document.querySelector(".md-header label.md-header__button[for='" + id + "']");
-    if (!toggle || !button || button.hasAttribute("role")) return;
-    button.setAttribute("role", "button");
-    button.setAttribute("tabindex", "0");
+    var label = document.querySelector(".md-header label.md-header__button[for='" + id + "']");
+    if (!toggle || !label || label.parentElement.classList.contains("header-toggle")) return;
+    var holder = document.createElement("span");
+    var button = document.createElement("button");
+    holder.className = "header-toggle";
+    holder.setAttribute("data-toggle", id);
+    button.type = "button";
+    button.className = "md-header__button md-icon";
     button.setAttribute("aria-label", name);
+    button.innerHTML = label.innerHTML;
+    label.setAttribute("aria-hidden", "true");
+    label.replaceWith(holder);
+    holder.append(label, button);
     var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     sync();
     toggle.addEventListener("change", sync);
     button.addEventListener("focus", sync);  // the theme also opens and closes it without events
-    button.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
-      button.click();  // a label's click toggles its checkbox, as a tap does
+    button.addEventListener("click", function () {
+      toggle.click();
       var target = toggle.checked && document.querySelector(focusOnOpen);
       if (target) target.focus();
     });
@@ -72,8 +80,8 @@
   function enhance() {
     enhanceTerms();
     enhanceWideTables();
-    enhanceHeaderButton("__drawer", "Menu", ".md-sidebar--primary a[href]");
-    enhanceHeaderButton("__search", "Search", ".md-search__input");
+    addHeaderButton("__drawer", "Menu", ".md-sidebar--primary a[href]");
+    addHeaderButton("__search", "Search", ".md-search__input");
   }
 
   document.addEventListener("click", focusSkipTarget, true);
