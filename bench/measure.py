@@ -126,13 +126,21 @@ def site_stats(site: Path) -> dict:
              for file in files if file.suffix == ".html"}
     largest = max(pages, key=pages.get)
     index = site / "search" / "search_index.json"
+    prebuilt = site / "search" / "prebuilt_index.json"
     return {"bytes": sum(file.stat().st_size for file in files), "pages": len(pages),
             "html_mean": sum(pages.values()) / len(pages), "html_max": pages[largest],
             "html_max_page": largest,
             "oversize": sorted((name for name, size in pages.items() if size > PAGE_LIMIT),
                                key=pages.get, reverse=True),
-            "search_index": index.stat().st_size if index.exists()
-            else 0}
+            "search_index": _sizes(index), "prebuilt_index": _sizes(prebuilt)}
+
+
+def _sizes(file: Path) -> tuple[int, int]:
+    """(bytes, bytes gzipped at level 6, as a static host sends it) of a file; (0, 0) if none."""
+    if not file.exists():
+        return 0, 0
+    data = file.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 def gzipped_scripts(folder: Path) -> dict[str, tuple[int, int]]:

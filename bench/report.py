@@ -5,16 +5,57 @@ KB, MB = 1000, 1000 * 1000
 TARGETS = {"generator_share": 0.10, "exponent": 1.1, "pages": 1000, "seconds": 10.0,
            "memory": 300 * MB, "html": 60 * KB, "javascript": 10 * KB,
            "lighthouse": {"performance": 95, "accessibility": 100, "best-practices": 100,
-                          "seo": 100}}
+                          "seo": 100},
+           "search_ms_10x": 200, "search_share_100x": 0.2, "preview_seconds": 2.0}
 
 
-def markdown(sizes: list[dict], scripts: dict, lighthouse: tuple, header: str) -> str:
+def markdown(sizes: list[dict], scripts: dict, lighthouse: tuple, previewed: dict | None,
+             header: str) -> str:
     """Return the whole results file."""
     return "\n".join([header, "", "## Builds", "", *size_table(sizes), "",
+                      "## Search: keystroke to first results (Chromium, cold start)", "",
+                      *search_table(sizes), "",
+                      "## Live preview: saving a YAML file to the page showing it (1x)", "",
+                      *preview_table(previewed), "",
                       "## Our JavaScript", "", *script_table(scripts), "",
-                      "## Lighthouse (1x site on 127.0.0.1, Debian's Chromium)", "",
-                      *lighthouse_table(*lighthouse), "", "## Targets (issue 7, item 2 and 5)",
-                      "", *target_table(sizes, scripts, lighthouse[0]), ""])
+                      "## Lighthouse (1x site served gzipped on 127.0.0.1, Debian's Chromium, "
+                      "median of 3 runs)", "",
+                      *lighthouse_table(*lighthouse), "", "## Targets (issue 7)",
+                      "", *target_table(sizes, scripts, lighthouse[0], previewed), ""])
+
+
+def search_table(sizes: list[dict]) -> list[str]:
+    """Per size: median time to first results with our prebuilt index and with the stock theme."""
+    lines = ["Each query is typed into a fresh page (a new browser profile) and timed from its "
+             "last keystroke to the first result on screen. Stock: mkdocs-material's own worker, "
+             "which indexes every page in the browser first, on the same pages.", "",
+             "| | " + " | ".join(f"{s['size']}x" for s in sizes) + " |",
+             "|---|" + "---|" * len(sizes)]
+    rows = [("prebuilt index (ours), median", lambda s: _ms(s["search"]["ours"])),
+            ("stock theme, median", lambda s: _ms(s["search"]["stock"])),
+            ("ours / stock", lambda s: f"{_search_share(s):.2f}"),
+            ("queries", lambda s: ", ".join(f'"{q}"' for q in s["search"]["ours"]["times_ms"]))]
+    return lines + [f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |"
+                    for name, cell in rows]
+
+
+def preview_table(previewed: dict | None) -> list[str]:
+    """Each kind of edit: how long until the served page showed it, and the server's CPU time."""
+    if previewed is None:
+        return ["Not measured yet: it runs after the last size."]
+    lines = ["| edit | pages it changes | median wait | longest wait | server CPU, median |",
+             "|---|---|---|---|---|"]
+    for name, label, changes in PREVIEW_EDITS:
+        f = previewed[name]
+        lines.append(f"| {label} | {changes} | {_s(f['median'])} | {_s(f['max'])} | "
+                     f"{_s(f['cpu_median'])} |")
+    return lines + ["", f"Start-up (first full build): {_s(previewed['startup'])}; load average "
+                    f"{previewed['load']:.1f}."]
+
+
+PREVIEW_EDITS = (("summary", "a cause's summary", "the cause and the pages listing it"),
+                 ("causes_list", "a location's causes list", "the location and its causes"),
+                 ("title", "a cause's title", "every page (the menu shows it)"))
 
 
 def size_table(sizes: list[dict]) -> list[str]:
@@ -36,7 +77,10 @@ def size_table(sizes: list[dict]) -> list[str]:
         ("HTML per page: max (page)",
          lambda s: f"{_kb(s['site']['html_max'])} ({s['site']['html_max_page']})"),
         ("pages over 60 KB", _oversize),
-        ("search index (search_index.json)", lambda s: _mb(s["site"]["search_index"])),
+        ("search documents (search_index.json): bytes / gzip",
+         lambda s: " / ".join(_mb(n) for n in s["site"]["search_index"])),
+        ("prebuilt search index (prebuilt_index.json): bytes / gzip",
+         lambda s: " / ".join(_mb(n) for n in s["site"]["prebuilt_index"])),
         ("offline bundle (zip)", lambda s: _mb(s["bundle_bytes"])),
         ("plain mkdocs-material build", lambda s: _both(s["plain"])),
         ("plain mkdocs-material: peak memory", lambda s: _mb(s["plain"].peak_memory)),
@@ -77,14 +121,15 @@ def lighthouse_table(results: dict | None, why_not: str) -> list[str]:
     return lines
 
 
-def target_table(sizes: list[dict], scripts: dict, lighthouse: dict | None) -> list[str]:
+def target_table(sizes: list[dict], scripts: dict, lighthouse: dict | None,
+                 previewed: dict | None) -> list[str]:
     """Each target of the issue, what was measured, and met or missed by how much."""
     lines = ["| target | measured | result |", "|---|---|---|"]
-    return lines + [f"| {target} | {measured} | {result} |"
-                    for target, measured, result in _targets(sizes, scripts, lighthouse)]
+    return lines + [f"| {target} | {measured} | {result} |" for target, measured, result
+                    in _targets(sizes, scripts, lighthouse, previewed)]
 
 
-def _targets(sizes, scripts, lighthouse):
+def _targets(sizes, scripts, lighthouse, previewed):
     share = max(generator_share(s) for s in sizes)
     yield ("generator at most 10% of the build (CPU time), every size",
            ", ".join(f"{s['size']}x: {generator_share(s):.1%}" for s in sizes),
@@ -99,7 +144,45 @@ def _targets(sizes, scripts, lighthouse):
     packed = sum(size for _, size in scripts.values())
     yield ("our JavaScript at most 10 KB gzipped", f"{packed:,} bytes",
            _verdict(packed, TARGETS["javascript"], lambda v: f"{v:,.0f} bytes"))
+    yield from _search_targets(sizes)
+    yield from _preview_targets(previewed)
     yield from _lighthouse_targets(lighthouse)
+
+
+def _search_targets(sizes):
+    by_size = {s["size"]: s for s in sizes}
+    if 10 in by_size:
+        ours = by_size[10]["search"]["ours"]["median_ms"]
+        yield ("search: first results at most 200 ms at 10x", f"{ours:,.0f} ms",
+               _verdict(ours, TARGETS["search_ms_10x"], lambda v: f"{v:,.0f} ms"))
+    else:
+        yield "search: first results at most 200 ms at 10x", "10x not run", "not measured"
+    if 100 in by_size:
+        share = _search_share(by_size[100])
+        yield ("search at 100x: at most a fifth of the stock theme's time",
+               f"{_ms(by_size[100]['search']['ours'])} against "
+               f"{_ms(by_size[100]['search']['stock'])} ({share:.2f})",
+               _verdict(share, TARGETS["search_share_100x"], lambda v: f"{v:.2f}"))
+    else:
+        yield "search at 100x: at most a fifth of the stock theme's", "100x not run", "not measured"
+
+
+def _preview_targets(previewed):
+    if previewed is None:
+        yield "preview at 1x: at most 2 s", "not run", "not measured"
+        return
+    for name, label, _ in PREVIEW_EDITS:
+        wait = previewed[name]["median"]
+        yield (f"preview at 1x, {label}: at most 2 s", f"median {_s(wait)}, longest "
+               f"{_s(previewed[name]['max'])}", _verdict(wait, TARGETS["preview_seconds"], _s))
+
+
+def _search_share(size: dict) -> float:
+    return size["search"]["ours"]["median_ms"] / size["search"]["stock"]["median_ms"]
+
+
+def _ms(result: dict) -> str:
+    return f"{result['median_ms']:,.0f} ms"
 
 
 def _linearity(sizes):

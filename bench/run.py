@@ -12,11 +12,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bench import lighthouse, measure, report, synthetic
+from bench import lighthouse, measure, preview, report, search_latency, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
 LIGHTHOUSE = ROOT / "build" / "bench-npm" / "node_modules" / ".bin" / "lighthouse"
+SEARCH_QUERIES = 5  # lay queries timed per size, spread over tests/search_queries.yml
+PREVIEW_RUNS = 3  # edits of each kind timed in the live preview
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,16 +32,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="the lighthouse command (make bench installs it)")
     args = parser.parse_args(argv)
     sizes = []
-    scripts = measure.gzipped_scripts(ROOT / "overrides" / "assets" / "javascripts")
+    scripts = {**measure.gzipped_scripts(ROOT / "overrides" / "assets" / "javascripts"),
+               **measure.gzipped_scripts(ROOT / "generator")}  # the search worker's prelude
     for size in sorted(set(args.sizes)):
         _say(f"size {size}x: making the set, checking, building")
         sizes.append(measure_size(size, args.work.resolve()))
         # Written after each size too, so a long run that is stopped still leaves its figures.
-        _write(report.markdown(sizes, scripts, (None, "it runs after the last size"), _header()))
+        _write(report.markdown(sizes, scripts, (None, "it runs after the last size"), None,
+                               _header()))
+    _say("live preview on the real content")
+    previewed = preview.measure(ROOT, PREVIEW_RUNS)
     _say("lighthouse on the smallest set")
     scores = lighthouse.scores(args.work.resolve() / f"out-{sizes[0]['size']}x" / "site",
                                args.lighthouse.resolve(), args.work.resolve() / "lighthouse")
-    text = report.markdown(sizes, scripts, scores, _header())
+    text = report.markdown(sizes, scripts, scores, previewed, _header())
     print(text)
     _write(text)
     return 0
@@ -70,10 +76,14 @@ def measure_size(size: int, work: Path) -> dict:
                        str(plain_config), "--site-dir", str(out / "plain-site")])
     _required(measure.generator_command("bundle", "--root", str(root), "--output", str(out)))
     [archive] = (out / "dist").glob("*.zip")
+    _say(f"size {size}x: search in Chromium, ours and the stock theme's")
+    queries = search_latency.QUERIES[::len(search_latency.QUERIES) // SEARCH_QUERIES]
+    search = {"ours": search_latency.measure(out / "site", queries[:SEARCH_QUERIES]),
+              "stock": search_latency.measure(out / "site", queries[:SEARCH_QUERIES], stock=True)}
     return {"size": size, "entities": len(content.pages), "stages": stages, "mkdocs": mkdocs,
             "build": build, "site": measure.site_stats(out / "site"), "plain": plain,
             "plain_site": measure.site_stats(out / "plain-site"),
-            "bundle_bytes": archive.stat().st_size, "load": load}
+            "bundle_bytes": archive.stat().st_size, "load": load, "search": search}
 
 
 def _required(command: list[str]) -> measure.Child:

@@ -1,0 +1,41 @@
+"""The benchmark's report: every target of the issue with its figure and a verdict."""
+import re
+
+from bench import report
+from bench.measure import Child, Timing
+
+
+def _size(size: int, pages: int, cpu: float, search_ms: float, stock_ms: float) -> dict:
+    stages = {name: Timing(0.1 * size, 0.05 * size)
+              for name in ("load", "validate", "render", "write")}
+    build = Child(wall=cpu * 1.5, cpu=cpu, peak_memory=100_000_000 + pages * 1000, returncode=0,
+                  output="")
+    site = {"bytes": pages * 40_000, "pages": pages, "html_mean": 30_000.0, "html_max": 58_000,
+            "html_max_page": "glossary/index.html", "oversize": [],
+            "search_index": (pages * 400, pages * 70), "prebuilt_index": (pages * 900, pages * 200)}
+    search = {"ours": {"median_ms": search_ms, "times_ms": {"numb feet": search_ms}},
+              "stock": {"median_ms": stock_ms, "times_ms": {"numb feet": stock_ms}}}
+    return {"size": size, "entities": pages - 7, "stages": stages, "mkdocs": Timing(cpu, cpu),
+            "build": build, "site": site, "plain": build, "plain_site": site,
+            "bundle_bytes": pages * 15_000, "load": 1.0, "search": search}
+
+
+PREVIEW = {"load": 1.0, "startup": 4.0, "rebuilds": [],
+           **{name: {"median": wait, "max": wait + 0.5, "cpu_median": 0.7, "cpu_max": 0.9}
+              for name, wait in (("summary", 0.9), ("causes_list", 1.1), ("title", 3.0))}}
+
+
+def test_each_target_gets_a_verdict_from_the_figures():
+    sizes = [_size(1, 82, 3.0, 300, 320), _size(10, 676, 17.0, 150, 1300),
+             _size(100, 6616, 170.0, 5000, 20000)]
+    text = report.markdown(sizes, {"guide.js": (3000, 1200)}, (None, "not installed"), PREVIEW,
+                           "# Benchmark results")
+    verdicts = dict(re.findall(r"^\| ([^|]+?) \| [^|]+ \| ([^|]+?) \|$", text, re.M))
+    assert verdicts["search: first results at most 200 ms at 10x"] == "met"
+    assert verdicts["search at 100x: at most a fifth of the stock theme's time"] == \
+        "**missed** by 0.05"
+    assert verdicts["preview at 1x, a cause's summary: at most 2 s"] == "met"
+    assert verdicts["preview at 1x, a cause's title: at most 2 s"] == "**missed** by 1.00 s"
+    assert verdicts["each page's HTML at most 60 KB (100x)"] == "met"
+    assert "Lighthouse did not run: not installed" in text
+    assert "| prebuilt search index (prebuilt_index.json): bytes / gzip | 0.1 MB / 0.0 MB |" in text
