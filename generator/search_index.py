@@ -2,7 +2,7 @@
 
 mkdocs-material's search worker builds a lunr.js index from every page each time it starts. After
 the build, this hook tokenizes the pages exactly as the theme's worker does (its HTML-aware
-tokenizer and lunr's pipeline, here through the Python lunr package) and writes the postings, with
+tokenizer and lunr's pipeline: the stop words of the Python lunr package) and writes the postings, with
 the positions that highlighting needs, to search/prebuilt_index.json (.js in the offline bundle).
 The worker it swaps in (search_worker.js put before the theme's own) gives those postings to
 lunr.js's Builder, which computes the scores exactly as it would have, so results are unchanged.
@@ -13,9 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from lunr.pipeline import Pipeline
-from lunr.token import Token
-import lunr.stop_word_filter  # noqa: F401 (registers "stopWordFilter" with lunr's Pipeline)
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 from mkdocs.plugins import event_priority
 
 PAYLOAD = "prebuilt_index"
@@ -51,24 +49,33 @@ def extract(text: str):
         yield block, TEXT, start, len(text)
 
 
-def tokenize(value, separator: re.Pattern) -> tuple[list[Token], list[list[int]]]:
-    """Return the tokens of a field value with the theme's positions (block << 20 | index in
-    block), and the theme's position table: per block, start << 12 | length << 2 | kind of each
-    tag and word, in UTF-16 code units as JavaScript counts them."""
-    tokens, table = [], []
+def tokenize(value, separator: re.Pattern) -> tuple[list[tuple[str, int]], list[list[int]]]:
+    """Return the words of a field value, lower case, each with the theme's position (block << 20
+    | index in block), and the theme's position table: per block, start << 12 | length << 2 |
+    kind of each tag and word, in UTF-16 code units as JavaScript counts them."""
+    words, table = [], []
     for text in value if isinstance(value, list) else [value]:
         total, utf16 = len(table), _utf16_offsets(text)
         for block, kind, start, end in extract(text):
             block += total
             table.extend([] for _ in range(block + 1 - len(table)))
+            entries = table[block]
             if kind != TEXT:
-                table[block].append(_entry(utf16(start), utf16(end), kind))
+                entries.append(_entry(utf16(start), utf16(end), kind))
                 continue
-            for first, last in _split(text[start:end], separator):
-                table[block].append(_entry(utf16(start + first), utf16(start + last), TEXT))
-                tokens.append(Token(text[start + first:start + last].lower(),
-                                    {"position": _int32(block << 20 | len(table[block]) - 1)}))
-    return tokens, table
+            section = text[start:end]
+            for first, last in _split(section, separator):
+                if utf16 is _same:
+                    entries.append(_entry(start + first, start + last, TEXT))
+                else:
+                    entries.append(_entry(utf16(start + first), utf16(start + last), TEXT))
+                words.append((section[first:last].lower(),
+                              _int32(block << 20 | len(entries) - 1)))
+    return words, table
+
+
+def _same(index: int) -> int:
+    return index
 
 
 def _entry(start: int, end: int, kind: int) -> int:
@@ -78,7 +85,7 @@ def _entry(start: int, end: int, kind: int) -> int:
 def _utf16_offsets(text: str):
     """Map an index in text to JavaScript's (characters beyond U+FFFF count twice there)."""
     if text.isascii() or all(ord(char) <= 0xFFFF for char in text):
-        return lambda index: index
+        return _same
     before, wide = [0], 0
     for char in text:
         wide += ord(char) > 0xFFFF
@@ -100,6 +107,8 @@ def _split(section: str, separator: re.Pattern) -> list[tuple[int, int]]:
 
 def _int32(number: int) -> int:
     """The number as JavaScript's bitwise operators leave it (signed 32 bits)."""
+    if -2**31 <= number < 2**31:
+        return number
     return (number + 2**31) % 2**32 - 2**31
 
 
@@ -144,7 +153,8 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
     locations = [doc["location"] for doc in docs]
     if not supported(config) or len(set(locations)) != len(locations):
         return {}
-    separator, pipeline = js_separator(config["separator"]), Pipeline.load(config["pipeline"])
+    separator = js_separator(config["separator"])
+    stop_words = STOP_WORDS if "stopWordFilter" in config["pipeline"] else frozenset()
     fields = list(config["fields"])
     postings: dict[str, dict[tuple[int, int], list[int]]] = {}
     tables = []
@@ -153,12 +163,12 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
             if doc.get(field) is None:
                 tables.append(0)
                 continue
-            tokens, table = tokenize(doc[field], separator)
+            words, table = tokenize(doc[field], separator)
             tables.append([item for block in table for item in (len(block), *block)])
-            for token in pipeline.run(tokens):
-                term_postings = postings.setdefault(str(token), {})
-                term_postings.setdefault((field_number, number), []).append(
-                    token.metadata["position"])
+            for word, position in words:
+                if word not in stop_words:
+                    postings.setdefault(word, {}).setdefault((field_number, number), []).append(
+                        position)
     return {"fingerprint": fingerprint, "count": len(docs), "fields": fields,
             "terms": list(postings),
             "postings": [_flat(term_postings) for term_postings in postings.values()],
