@@ -3,6 +3,7 @@ import gzip
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -82,16 +83,54 @@ def mkdocs_time(content: Content, build_dir: Path, site_dir: Path) -> Timing:
 
 
 def run_child(args: list[str], cwd: Path, env: dict | None = None) -> Child:
-    """Run a command and return its wall time, CPU time and peak memory (its own rusage)."""
+    """Run a command and return its wall time, CPU time (its rusage) and peak memory.
+
+    Peak memory is the child's VmHWM, read from /proc while it runs: its rusage maxrss starts at
+    this process's size (Linux carries the memory high-water mark across fork and exec), which
+    would make every child as large as the benchmark itself."""
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
+    peak = _PeakMemory(process.pid)
     output = process.stdout.read()
+    peak.stop()
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     return Child(wall=time.perf_counter() - start, cpu=usage.ru_utime + usage.ru_stime,
-                 peak_memory=usage.ru_maxrss * 1024, returncode=process.returncode,
-                 output=output)
+                 peak_memory=peak.bytes,
+                 returncode=process.returncode, output=output)
+
+
+class _PeakMemory:
+    """Follows a running process's memory high-water mark (VmHWM) every 20 ms, in a thread
+    (0 for a process that ends before the first look)."""
+
+    def __init__(self, pid: int):
+        self.status = Path(f"/proc/{pid}/status")
+        self.bytes = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._follow, daemon=True)
+        self._thread.start()
+
+    def _follow(self) -> None:
+        self._read()
+        while not self._done.wait(0.02):
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            lines = self.status.read_text().splitlines()
+        except OSError:
+            return
+        for line in lines:
+            if line.startswith("VmHWM:"):
+                self.bytes = max(self.bytes, int(line.split()[1]) * 1024)
+
+    def stop(self) -> None:
+        """Read once more (the child has closed its output, so it is ending) and stop."""
+        self._read()
+        self._done.set()
+        self._thread.join()
 
 
 def generator_command(*args: str) -> list[str]:

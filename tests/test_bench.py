@@ -71,3 +71,15 @@ def test_the_real_site_lists_every_cause_in_the_menu():
 
     real, _ = load_content(ROOT / "content", ROOT)
     assert mkdocs_config.left_out_of_navigation(real) == []
+
+
+def test_a_childs_peak_memory_is_its_own_not_the_benchmarks():
+    import sys
+
+    from bench import measure
+
+    held = bytearray(200_000_000)  # the benchmark process is large after an in-process build
+    child = measure.run_child([sys.executable, "-c", "x = bytearray(50_000_000); "
+                               "import time; time.sleep(0.3)"], ROOT)
+    assert child.returncode == 0 and len(held) == 200_000_000
+    assert 50_000_000 < child.peak_memory < 120_000_000
