@@ -1,11 +1,12 @@
 """Benchmark measurements: the generator's stages in-process, child processes, built sites."""
 import gzip
+import json
 import os
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -187,3 +188,29 @@ def gzipped_scripts(folder: Path) -> dict[str, tuple[int, int]]:
     return {file.name: (file.stat().st_size,
                         len(gzip.compress(file.read_bytes(), compresslevel=9, mtime=0)))
             for file in sorted(folder.glob("*.js"))}
+
+
+def save_figures(file: Path, sizes: list[dict], scripts: dict, lighthouse: tuple,
+                 previewed: dict) -> None:
+    """Keep a run's figures as JSON, so its report can be written again without measuring."""
+    def plain(value):
+        if isinstance(value, (Child, Timing)):
+            return {"type": type(value).__name__, **asdict(value)}
+        raise TypeError(f"cannot save {type(value).__name__}")
+
+    file.write_text(json.dumps({"sizes": sizes, "scripts": scripts, "lighthouse": lighthouse,
+                                "preview": previewed}, default=plain), encoding="utf-8")
+
+
+def load_figures(file: Path) -> tuple[list[dict], dict, tuple, dict]:
+    """The figures save_figures kept: (sizes, scripts, lighthouse, preview)."""
+    def typed(value: dict):
+        kind = {"Child": Child, "Timing": Timing}.get(value.pop("type", None))
+        return kind(**value) if kind else value
+
+    figures = json.loads(file.read_text(encoding="utf-8"), object_hook=typed)
+    scripts = {name: tuple(sizes) for name, sizes in figures["scripts"].items()}
+    for size in figures["sizes"]:
+        size["site"] = {**size["site"], **{key: tuple(size["site"][key])
+                                           for key in ("search_index", "prebuilt_index")}}
+    return figures["sizes"], scripts, tuple(figures["lighthouse"]), figures["preview"]

@@ -30,7 +30,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the synthetic sets and their builds go")
     parser.add_argument("--lighthouse", type=Path, default=LIGHTHOUSE,
                         help="the lighthouse command (make bench installs it)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="write bench/results.md again from the last run's saved figures")
     args = parser.parse_args(argv)
+    saved = args.work.resolve() / "figures.json"
+    if args.report_only:
+        text = report.markdown(*measure.load_figures(saved), _header())
+        _write(text)
+        return 0
     sizes = []
     scripts = {**measure.gzipped_scripts(ROOT / "overrides" / "assets" / "javascripts"),
                **measure.gzipped_scripts(ROOT / "generator")}  # the search worker's prelude
@@ -45,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     _say("lighthouse on the smallest set")
     scores = lighthouse.scores(args.work.resolve() / f"out-{sizes[0]['size']}x" / "site",
                                args.lighthouse.resolve(), args.work.resolve() / "lighthouse")
+    measure.save_figures(saved, sizes, scripts, scores, previewed)
     text = report.markdown(sizes, scripts, scores, previewed, _header())
     print(text)
     _write(text)

@@ -30,7 +30,9 @@ def test_each_target_gets_a_verdict_from_the_figures():
              _size(100, 6616, 170.0, 5000, 20000)]
     text = report.markdown(sizes, {"guide.js": (3000, 1200)}, (None, "not installed"), PREVIEW,
                            "# Benchmark results")
-    verdicts = dict(re.findall(r"^\| ([^|]+?) \| [^|]+ \| ([^|]+?) \|$", text, re.M))
+    rows = re.findall(r"^\| ([^|]+?) \| [^|]+ \| ([^|]+?) \| ([^|]*?) ?\|$", text, re.M)
+    verdicts = {target: result for target, result, _ in rows}
+    reasons = {target: why for target, _, why in rows}
     assert verdicts["search: first results at most 200 ms at 10x"] == "met"
     assert verdicts["search at 100x: at most a fifth of the stock theme's time"] == \
         "**missed** by 0.05"
@@ -38,4 +40,17 @@ def test_each_target_gets_a_verdict_from_the_figures():
     assert verdicts["preview at 1x, a cause's title: at most 2 s"] == "**missed** by 1.00 s"
     assert verdicts["each page's HTML at most 60 KB (100x)"] == "met"
     assert "Lighthouse did not run: not installed" in text
+    assert "every page is rebuilt" in reasons["preview at 1x, a cause's title: at most 2 s"]
+    assert reasons["preview at 1x, a cause's summary: at most 2 s"] == ""
+    assert "mkdocs-material alone" in reasons["1000 pages built in at most 10 s"]
     assert "| prebuilt search index (prebuilt_index.json): bytes / gzip | 0.1 MB / 0.0 MB |" in text
+
+
+def test_saved_figures_write_the_same_report(tmp_path):
+    from bench import measure
+
+    sizes = [_size(1, 82, 3.0, 300, 320), _size(10, 676, 17.0, 150, 1300)]
+    figures = (sizes, {"guide.js": (3000, 1200)}, (None, "not installed"), PREVIEW)
+    measure.save_figures(tmp_path / "figures.json", *figures)
+    assert report.markdown(*measure.load_figures(tmp_path / "figures.json"), "# B") == \
+        report.markdown(*figures, "# B")
