@@ -135,8 +135,8 @@ def target_table(sizes: list[dict], scripts: dict, lighthouse: dict | None,
 def _targets(sizes, scripts, lighthouse, previewed):
     share = max(generator_share(s) for s in sizes)
     yield ("generator at most 10% of the build (CPU time), every size",
-           ", ".join(f"{s['size']}x: {generator_share(s):.1%}" for s in sizes),
-           _verdict(share, TARGETS["generator_share"], lambda v: f"{v:.1%}"),
+           ", ".join(f"{s['size']}x: {generator_share(s):.2%}" for s in sizes),
+           _verdict(share, TARGETS["generator_share"], lambda v: f"{v:.2%}"),
            "the generator's stages are load, validate, render and write (rows above); the "
            "rest of the build is mkdocs-material with our hooks")
     yield from _linearity(sizes)
