@@ -11,6 +11,7 @@ Loaded by mkdocs from its path (see mkdocs_config.py): the standard library and 
 import hashlib
 import json
 import re
+from array import array
 from pathlib import Path
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
@@ -148,7 +149,8 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
     Terms are listed in the order lunr.js first meets them (their _index); each term's postings
     are one flat list of (field, document, count, positions...) in document order. Tables are
     listed by document, then field: each a flat list of (block length, entries...), or 0 for a
-    field the document lacks."""
+    field the document lacks. The lists are arrays of 32-bit numbers (4 bytes each, where a
+    Python list of ints takes about 36): write them with payload_json."""
     config, docs = search_index["config"], search_index["docs"]
     locations = [doc["location"] for doc in docs]
     if not supported(config) or len(set(locations)) != len(locations):
@@ -156,7 +158,7 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
     separator = js_separator(config["separator"])
     stop_words = STOP_WORDS if "stopWordFilter" in config["pipeline"] else frozenset()
     fields = list(config["fields"])
-    postings: dict[str, dict[tuple[int, int], list[int]]] = {}
+    postings: dict[str, array] = {}
     tables = []
     for number, doc in enumerate(docs):
         for field_number, field in enumerate(fields):
@@ -164,22 +166,29 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
                 tables.append(0)
                 continue
             words, table = tokenize(doc[field], separator)
-            tables.append([item for block in table for item in (len(block), *block)])
+            tables.append(array("i", [item for block in table for item in (len(block), *block)]))
+            positions: dict[str, list[int]] = {}
             for word, position in words:
                 if word not in stop_words:
-                    postings.setdefault(word, {}).setdefault((field_number, number), []).append(
-                        position)
+                    positions.setdefault(word, []).append(position)
+            for word, found in positions.items():
+                postings.setdefault(word, array("i")).extend(
+                    (field_number, number, len(found), *found))
     return {"fingerprint": fingerprint, "count": len(docs), "fields": fields,
-            "terms": list(postings),
-            "postings": [_flat(term_postings) for term_postings in postings.values()],
-            "tables": tables}
+            "terms": list(postings), "postings": list(postings.values()), "tables": tables}
 
 
-def _flat(term_postings: dict[tuple[int, int], list[int]]) -> list[int]:
-    flat = []
-    for (field, doc), positions in sorted(term_postings.items(), key=lambda item: item[0][::-1]):
-        flat += [field, doc, len(positions), *positions]
-    return flat
+def payload_json(payload: dict) -> str:
+    """The payload as compact JSON, its number arrays written one at a time."""
+    def numbers(values) -> str:
+        return "[" + ",".join(map(str, values)) + "]" if values != 0 else "0"
+
+    if not payload:
+        return "{}"
+    head = json.dumps({key: payload[key] for key in ("fingerprint", "count", "fields", "terms")},
+                      separators=(",", ":"))
+    return (head[:-1] + ',"postings":[' + ",".join(map(numbers, payload["postings"]))
+            + '],"tables":[' + ",".join(map(numbers, payload["tables"])) + "]}")
 
 
 def fingerprinted(search_index_json: str) -> tuple[dict, str]:
@@ -244,7 +253,7 @@ def on_post_build(config):
         (search_dir / "search_index.json").read_text(encoding="utf-8"))
     (search_dir / "search_index.json").write_text(
         json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
-    payload = json.dumps(prebuilt_payload(search_index, fingerprint), separators=(",", ":"))
+    payload = payload_json(prebuilt_payload(search_index, fingerprint))
     if any(name.endswith("offline") for name in config.plugins):
         (search_dir / f"{PAYLOAD}.js").write_text(f"var __prebuilt = {payload}",
                                                   encoding="utf-8")
