@@ -83,23 +83,22 @@ class _Server:
 
 def _summary_edit(root: Path, run: int):
     """Put a marker into the cause's summary; the cause page must show it."""
-    marker = f"Bench{run}marker"
-
-    def apply():
-        _replace(root / "content" / "causes" / f"{CAUSE}.yml", r"^summary: (?:Bench\d+marker )?",
-                 f"summary: {marker} ")
-    return apply, ("causes", CAUSE), lambda html: marker in html
+    return _marker_edit(root, "summary", f"Bench{run}marker", ("causes", CAUSE))
 
 
 def _title_edit(root: Path, run: int):
     """Put a marker into the cause's title (in the navigation: every page is rebuilt); the
     location page that lists the cause must show it."""
-    marker = f"Bench{run}title"
+    return _marker_edit(root, "title", f"Bench{run}title", ("locations", LOCATION))
 
+
+def _marker_edit(root: Path, field: str, marker: str, shown_on: tuple[str, str]):
+    """An edit putting marker at the start of one field of the cause (in place of the last
+    run's), the page that must show it, and the test that it does."""
     def apply():
-        _replace(root / "content" / "causes" / f"{CAUSE}.yml", r"^title: (?:Bench\d+title )?",
-                 f"title: {marker} ")
-    return apply, ("locations", LOCATION), lambda html: marker in html
+        _replace(root / "content" / "causes" / f"{CAUSE}.yml",
+                 rf"^{field}: (?:Bench\d+\w+ )?", f"{field}: {marker} ")
+    return apply, shown_on, lambda html: marker in html
 
 
 def _causes_list_edits(root: Path, runs: int):

@@ -87,9 +87,9 @@ def navigation(content: model.Content) -> list:
         return [pages.GENERATED_PATHS[pages.KIND_FOLDERS[kind]],
                 *({p.title: pages.doc_path(p)} for p in _listed(content, kind))]
 
-    causes = [pages.GENERATED_PATHS["causes"]]
+    causes, listed_causes = [pages.GENERATED_PATHS["causes"]], _listed(content, "cause")
     for group, label in model.CAUSE_GROUPS.items():
-        members = [p for p in _listed(content, "cause") if p.group == group]
+        members = [p for p in listed_causes if p.group == group]
         if members:
             causes.append({label: [{p.title: pages.doc_path(p)} for p in members]})
     treatment = _listed(content, "treatment")
