@@ -15,8 +15,10 @@ from generator.editorial import placeholder_problems, review_problems
 from generator.errors import BuildError, Problem
 from generator.load import load_content, load_site_config
 from generator.render import render_site
+from generator.safety import check_registry
 from generator.tree import check_tree, load_tree
-from generator.validate import linkable_ids, validate
+from generator.tree_signs import check_tree_signs
+from generator.validate import citable_ids, linkable_ids, validate
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def check(project: Project, today: date | None = None) \
     if content is not None:
         problems += placeholder_problems(content)
     if content is not None and not content_problems:
-        problems += validate(content)
+        problems += validate(content) + check_registry(content)
     if content is not None and config is not None and today is not None:
         problems += review_problems(content, config, today)
     if content is not None and (project.content / "decision_tree.yml").exists():
@@ -79,7 +81,8 @@ def _with_tree(project: Project, content: model.Content) -> tuple[model.Content,
     tree, problems = load_tree(project.content / "decision_tree.yml", project.root)
     if tree is None or problems:
         return content, problems
-    return replace(content, tree=tree), check_tree(tree, linkable_ids(content))
+    return replace(content, tree=tree), check_tree(tree, linkable_ids(content)) + \
+        check_tree_signs(tree, content.registry, citable_ids(content))
 
 
 def _with_body_map(project: Project, content: model.Content) \

@@ -41,7 +41,7 @@ def _overdue(page: model.Page, last: date, due: date, config: model.SiteConfig) 
 
 def _texts(page: model.Page):
     """Yield (field, line, text) for every text a reader sees on the page."""
-    for name in ("title", "summary", "banner", "reviewed_by"):
+    for name in ("title", "summary", "reviewed_by"):
         if getattr(page, name):
             yield name, page.field_lines.get(name, page.line), getattr(page, name)
     for word in page.also_called:

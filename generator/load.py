@@ -9,7 +9,7 @@ from generator.yaml_lines import LocatedDict, LocatedList, quoted, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Text fields shown on one line (titles, headings, names, settings); ids are one line too.
-ONE_LINE = {"title", "heading", "term", "also_called", "banner", "reviewed_by", "publisher",
+ONE_LINE = {"title", "heading", "term", "also_called", "banner", "reviewed_by", "publisher", "url",
             "lines", "id", "label", "name", "answers", "site_name", "site_url", "language",
             "emergency_number", "bundle_name"}
 
@@ -20,16 +20,22 @@ def load_content(content_dir: Path, repo_root: Path) -> tuple[model.Content | No
     source = read_fields(content_dir / "source.yml", repo_root, model.SOURCE_FIELDS, problems)
     glossary = read_fields(content_dir / "glossary.yml", repo_root, model.GLOSSARY_FIELDS,
                            problems)
+    references = read_fields(content_dir / "references.yml", repo_root,
+                             model.REFERENCES_FIELDS, problems)
+    signs = read_fields(content_dir / "warning_signs.yml", repo_root, model.SIGNS_FIELDS,
+                        problems)
     pages = []
     for folder, kind in model.FOLDER_KINDS.items():
         for file in sorted((content_dir / folder).glob("*.yml")):
             page = _load_page(file, kind, repo_root, problems)
             if page:
                 pages.append(page)
-    if source is None or glossary is None:
+    if None in (source, glossary, references, signs):
         return None, problems
+    registry = model.Registry(references_path=references[0], references=references[1]["references"],
+                              signs_path=signs[0], signs=signs[1]["signs"])
     return model.Content(source=_source(source), glossary=_glossary(glossary),
-                         pages=tuple(pages)), problems
+                         pages=tuple(pages), registry=registry), problems
 
 
 def load_site_config(file: Path, repo_root: Path) -> tuple[model.SiteConfig | None, list[Problem]]:
@@ -143,10 +149,15 @@ class _Fields:
             return model.Readability(**fields) if complete else None
         if kind == "terms":
             return self.objects(value, line, name, model.TERM_FIELDS, model.Term)
+        if kind == "references":
+            return self.objects(value, line, name, model.REFERENCE_FIELDS, model.Reference)
+        if kind == "signs":
+            return self.objects(value, line, name, model.SIGN_FIELDS, model.WarningSign,
+                                field_lines=True)
         return self.scalar(value, kind, line, name)
 
     def scalar(self, value, kind: str, line: int, name: str):
-        if kind in ("str", "page", "source", "cause"):
+        if kind in ("str", "page", "source", "cause", "sign"):
             if not isinstance(value, str):
                 return self.problem(line, f"'{name}' must be text, found {_describe(value)}")
             if not value.strip():

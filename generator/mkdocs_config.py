@@ -49,7 +49,7 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "extra": {
             "generator": False,
             "emergency_number": config.emergency_number,
-            "banner_signs": red_flags.banner,
+            "banner_signs": banner_signs(content.registry),
             "red_flags_url": "red-flags.html" if offline else "red-flags/",
         },
         "extra_css": ["assets/stylesheets/guide.css"],
@@ -63,6 +63,12 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         settings["plugins"].append({"offline": {}})
         settings["extra"]["polyfills"] = [OFFLINE_SHIM]
     return settings
+
+
+def banner_signs(registry: model.Registry) -> str:
+    """The banner's few words for each emergency sign, as one phrase: "Sudden numbness, ..."."""
+    words = ", ".join(sign.banner for sign in registry.signs if sign.banner)
+    return words[:1].upper() + words[1:]
 
 
 def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:

@@ -3,7 +3,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-URGENCIES = ("emergency", "urgent", "routine")
+# The urgency tiers, most urgent first: (id, what the reader does). Signs, the symptom guide's
+# outcomes and the "When to get help" cards all use this one scale.
+TIERS = {"emergency": "Call the emergency number now",
+         "urgent": "Get seen today",
+         "routine": "Book an appointment",
+         "self-care": "Look after it yourself"}
+URGENCIES = tuple(TIERS)
 CAUSE_GROUPS = {
     "spine": "Spine and nerve roots",
     "nerves": "Nerves",
@@ -35,6 +41,7 @@ PAGE_FIELDS = {
     "also_called": ("list[str]", True),
     "sources": ("list[source]", True),
     "sections": ("sections", True),
+    "get_help": ("list[sign]", False),
     "links": ("list[page]", False),
     "last_reviewed": ("date", False),
     "reviewed_by": ("str", False),
@@ -43,10 +50,10 @@ KIND_FIELDS = {
     "cause": {"group": ("group", True)},
     "location": {"causes": ("list[cause]", True)},
     "situation": {"causes": ("list[cause]", True)},
-    "topic": {"banner": ("str", False), "tests": ("list[str]", False)},
+    "topic": {"tests": ("list[str]", False)},
     "treatment": {},
 }
-SECTION_FIELDS = {"heading": ("str", True), "body": ("str", True), "urgency": ("urgency", False)}
+SECTION_FIELDS = {"heading": ("str", True), "body": ("str", True)}
 SOURCE_FIELDS = {"title": ("str", True), "publisher": ("str", True),
                  "last_reviewed": ("date", True), "sections": ("source_sections", True)}
 SOURCE_SECTION_FIELDS = {"id": ("str", True), "heading": ("str", True), "lines": ("str", True),
@@ -57,6 +64,12 @@ SITE_FIELDS = {"site_name": ("str", True), "site_description": ("str", True),
                "bundle_name": ("str", True), "readability": ("readability", False)}
 REVIEW_FIELDS = {"interval_years": ("int", True)}
 READABILITY_FIELDS = {"max_median_grade": ("int", True), "max_page_grade": ("int", True)}
+REFERENCES_FIELDS = {"references": ("references", True)}
+REFERENCE_FIELDS = {"id": ("str", True), "publisher": ("str", True), "title": ("str", True),
+                    "url": ("str", True), "consulted": ("date", True), "note": ("str", False)}
+SIGNS_FIELDS = {"signs": ("signs", True)}
+SIGN_FIELDS = {"id": ("str", True), "tier": ("urgency", True), "text": ("str", True),
+               "sources": ("list[source]", True), "banner": ("str", False)}
 GLOSSARY_FIELDS = {"terms": ("terms", True)}
 TERM_FIELDS = {"term": ("str", True), "definition": ("str", True),
                "also_called": ("list[str]", False), "page": ("page", False)}
@@ -75,7 +88,6 @@ class Section:
     heading: str
     body: str
     line: int
-    urgency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,8 +105,8 @@ class Page:
     sections: tuple[Section, ...]
     links: tuple[Ref, ...] = ()
     causes: tuple[Ref, ...] = ()
+    get_help: tuple[Ref, ...] = ()
     group: str | None = None
-    banner: str | None = None
     tests: tuple[str, ...] = ()
     last_reviewed: date | None = None
     reviewed_by: str | None = None
@@ -119,6 +131,50 @@ class Source:
     publisher: str
     last_reviewed: date
     sections: tuple[SourceSection, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A named public page that the guide cites by id."""
+
+    id: str
+    publisher: str
+    title: str
+    url: str
+    consulted: date
+    line: int
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class WarningSign:
+    """A sign that tells readers how urgently to act: one wording and one tier everywhere."""
+
+    id: str
+    tier: str
+    text: str
+    sources: tuple[Ref, ...]
+    line: int
+    banner: str | None = None
+    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The references and warning signs, each from its own file."""
+
+    references_path: str
+    references: tuple[Reference, ...]
+    signs_path: str
+    signs: tuple[WarningSign, ...]
+
+    @cached_property
+    def signs_by_id(self) -> dict[str, WarningSign]:
+        return {sign.id: sign for sign in self.signs}
+
+    @cached_property
+    def references_by_id(self) -> dict[str, Reference]:
+        return {reference.id: reference for reference in self.references}
 
 
 @dataclass(frozen=True)
@@ -171,6 +227,7 @@ class Content:
     source: Source
     glossary: Glossary
     pages: tuple[Page, ...]
+    registry: Registry
     tree: object | None = None  # the symptom guide's generator.tree.Tree, when there is one
     body_map: object | None = None  # generator.body_map.BodyMap, when there is one
 

@@ -11,7 +11,14 @@ from generator.review_dates import long_date, reviewed_dates
 
 TEMPLATES = Path(__file__).parent / "templates"
 SR_PREFIXES = {"emergency": "Immediate action required:", "urgent": "Urgent advice:",
-               "routine": "Non-urgent advice:"}
+               "routine": "Non-urgent advice:", "self-care": "Non-urgent advice:"}
+TIER_HEADINGS = {"emergency": "Call {number} now", "urgent": "Get seen by a doctor today",
+                 "routine": "Book an appointment with your doctor",
+                 "self-care": "Look after it yourself"}
+TIER_LEADS = {"emergency": "Call {number} now if you have any of these, even if it passes:",
+              "urgent": "Get seen by a doctor today if you have any of these:",
+              "routine": "Book an appointment with your doctor if you have:",
+              "self-care": "You can usually look after this yourself if you have:"}
 TREE_SVG = "assets/decision-tree.svg"
 
 
@@ -44,7 +51,8 @@ def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
     """Return what the symptom guide page needs: the tree, its JSON, the titles it links to."""
     if content.tree is None:
         return None
-    compiled = tree.compile_tree(content.tree, lambda page_id: site_url(paths[page_id]))
+    compiled = tree.compile_tree(content.tree, lambda page_id: site_url(paths[page_id]),
+                                 content.registry.signs_by_id)
     text = json.dumps(compiled, sort_keys=True, ensure_ascii=False)
     titles = {**model.GENERATED_PAGES, **{page.id: page.title for page in content.pages}}
     steps = {**{q.id: f"question {n}" for n, q in enumerate(content.tree.questions, 1)},
@@ -92,6 +100,7 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
         return pages.resolve_inline_links(text, doc, paths)
 
     by_id = content.by_id()
+    signs = content.registry.signs_by_id
 
     def json_ld(title: str, summary: str, page: model.Page | None = None) -> str:
         reviewed = reviewed_dates(page, content, config)[0] if page else \
@@ -103,9 +112,36 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,
+            "help_cards": help_cards,
+            "page_signs": lambda page: [signs[ref.id] for ref in page.get_help],
+            "cited_references": lambda page: cited_references(content, page),
+            "tier_labels": _numbered(TIER_HEADINGS, config),
+            "tier_headings": _numbered(TIER_HEADINGS, config),
+            "tier_leads": _numbered(TIER_LEADS, config),
             "sections_by_id": {s.id: s for s in content.source.sections},
             "body_map_svg": body_map_svg,
             "tree_diagram": pages.relative_link(doc, TREE_SVG) if content.tree else None}
+
+
+def help_cards(signs) -> list[tuple[str, list]]:
+    """Group warning signs by tier, most urgent first, keeping their order within a tier."""
+    return [(tier, [sign for sign in signs if sign.tier == tier]) for tier in model.TIERS
+            if any(sign.tier == tier for sign in signs)]
+
+
+def cited_references(content: model.Content, page: model.Page) -> list[model.Reference]:
+    """The named references a page cites, itself or through its warning signs, once each."""
+    references = content.registry.references_by_id
+    signs = content.registry.signs_by_id
+    cited = [ref.id for ref in page.sources] + \
+        [ref.id for sign in page.get_help for ref in signs[sign.id].sources]
+    if page.id == "red-flags":
+        cited += [ref.id for sign in content.registry.signs for ref in sign.sources]
+    return [references[ref_id] for ref_id in dict.fromkeys(cited) if ref_id in references]
+
+
+def _numbered(texts: dict[str, str], config: model.SiteConfig) -> dict[str, str]:
+    return {tier: text.format(number=config.emergency_number) for tier, text in texts.items()}
 
 
 def _by_letter(terms) -> list[tuple[str, list]]:

@@ -11,13 +11,16 @@ MODELINE = "# yaml-language-server: $schema="
 # The file tables the loader reads, by schema name (one schema per kind of file).
 TABLES = {**{kind: {**model.PAGE_FIELDS, **model.KIND_FIELDS[kind]} for kind in model.PAGE_KINDS},
           "glossary": model.GLOSSARY_FIELDS, "source": model.SOURCE_FIELDS,
+          "references": model.REFERENCES_FIELDS, "warning_signs": model.SIGNS_FIELDS,
           "decision_tree": tree.TREE_FIELDS, "body_map": body_map.MAP_FIELDS}
 SINGLE_FILES = {"glossary.yml": "glossary", "source.yml": "source",
+                "references.yml": "references", "warning_signs.yml": "warning_signs",
                 "decision_tree.yml": "decision_tree", "body_map.yml": "body_map"}
 # Field types that hold a list of entries, and the one that holds a single set of fields,
 # as load._Fields.convert and tree._TreeFields.convert read them.
 ENTRY_LISTS = {"sections": model.SECTION_FIELDS, "source_sections": model.SOURCE_SECTION_FIELDS,
-               "terms": model.TERM_FIELDS,
+               "terms": model.TERM_FIELDS, "references": model.REFERENCE_FIELDS,
+               "signs": model.SIGN_FIELDS,
                **{name: spec for name, (spec, _) in tree.ENTRIES.items()},
                **{name: spec for name, (spec, _) in body_map.ENTRIES.items()},
                # An outcome's urgency is text to the loader; check_tree requires it, on this scale.
@@ -26,7 +29,7 @@ MAPPINGS = {"review": model.REVIEW_FIELDS}
 TEXT = {"type": "string", "pattern": r"\S"}  # the loader rejects empty and blank text
 ID = {"type": "string", "pattern": ID_PATTERN.pattern}  # ids of pages are their file names
 SCALARS = {
-    "str": TEXT, "source": TEXT, "node": TEXT, "page": ID, "cause": ID,
+    "str": TEXT, "source": TEXT, "node": TEXT, "page": ID, "cause": ID, "sign": ID,
     "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"},
     "int": {"type": "integer", "minimum": 1},
     "bool": {"type": "boolean"},
@@ -39,17 +42,29 @@ HELP = {
     "title": "short title shown to readers",
     "summary": "one plain sentence that says what the page is about",
     "also_called": "words a worried reader might type, e.g. pins and needles",
-    "sources": "ids of the article's sections it draws on (see content/source.yml)",
+    "sources": "ids of the article's sections (content/source.yml) or references "
+               "(content/references.yml) it draws on",
+    "get_help": "ids of the warning signs (content/warning_signs.yml) shown as its "
+                "'When to get help' cards",
+    "signs": "ids of warning signs (content/warning_signs.yml)",
+    "facts": "what is true of a reader who gives this answer (ids the scenario tests use)",
+    "tier": "how urgently to act: " + ", ".join(model.URGENCIES),
+    "text": "plain words, as readers see them",
+    "url": "the page's address, starting with https://",
+    "consulted": "the date the page was read, like 2026-12-01",
+    "note": "optional: where it was read, if through a copy",
+    "id": "lower-case id, unique in its file",
+    "publisher": "who publishes it",
     "sections": "entries in order, each starting with '- '",
     "links": "ids of other pages it is connected to",
     "last_reviewed": "date of the last review, like 2025-07-05",
     "reviewed_by": "who reviewed it, e.g. Dr A. Name",
     "group": "the group of causes: " + ", ".join(model.CAUSE_GROUPS),
     "causes": "ids of the causes the article names for it (files in content/causes/)",
-    "banner": "only in red-flags: the short list of emergency signs shown on every page",
+    "banner": "a few words for the red-flag banner on every page (emergency signs only)",
     "heading": "the section's heading",
     "body": "plain Markdown; link to a page with [text](id)",
-    "urgency": "the level of care, shown as a care card",
+    "urgency": "the level of care: " + ", ".join(model.URGENCIES),
     "term": "the medical word", "definition": "what it means, in plain words",
     "page": "id of a page about the term, if there is one",
     "start": "id of the first question", "danger": "true for a danger-sign question",

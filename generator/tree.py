@@ -5,10 +5,11 @@ from pathlib import Path
 
 from generator.errors import Problem, did_you_mean
 from generator.load import _Fields, read_fields
+from generator import model
 from generator.model import Ref
 from generator.validate import MARKDOWN_LINK, text_problems
 
-URGENCIES = ("emergency", "urgent", "routine", "self-care")
+URGENCIES = model.URGENCIES
 NO = "No"  # the one answer of a danger question that may lead on to other questions
 NUMBER_PLACE = "the emergency number"  # the page puts the number from site_config.yml here
 # How each urgency is shown: (prefix for screen readers, visible label of the care card).
@@ -23,6 +24,7 @@ class Answer:
     label: str
     next: Ref
     line: int
+    facts: tuple[str, ...] = ()  # what is true of a reader who gives this answer
     field_lines: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -34,6 +36,7 @@ class Question:
     line: int
     danger: bool = False
     help: str | None = None
+    signs: tuple[Ref, ...] = ()  # warning signs asked about, from content/warning_signs.yml
     field_lines: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -45,6 +48,7 @@ class Outcome:
     line: int
     urgency: str | None = None
     links: tuple[Ref, ...] = ()
+    sources: tuple[Ref, ...] = ()
     field_lines: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -78,10 +82,12 @@ class Tree:
 TREE_FIELDS = {"start": ("node", True), "questions": ("questions", True),
                "outcomes": ("outcomes", True), "scenarios": ("scenarios", False)}
 QUESTION_FIELDS = {"id": ("str", True), "danger": ("bool", False), "text": ("str", True),
-                   "help": ("str", False), "answers": ("answers", True)}
-ANSWER_FIELDS = {"label": ("str", True), "next": ("node", True)}
+                   "help": ("str", False), "signs": ("list[sign]", False),
+                   "answers": ("answers", True)}
+ANSWER_FIELDS = {"label": ("str", True), "next": ("node", True), "facts": ("list[str]", False)}
 OUTCOME_FIELDS = {"id": ("str", True), "urgency": ("str", False), "title": ("str", True),
-                  "text": ("str", True), "links": ("list[page]", False)}
+                  "text": ("str", True), "links": ("list[page]", False),
+                  "sources": ("list[source]", False)}
 SCENARIO_FIELDS = {"name": ("str", True), "answers": ("list[str]", True),
                    "expect": ("node", True)}
 ENTRIES = {"questions": (QUESTION_FIELDS, Question), "outcomes": (OUTCOME_FIELDS, Outcome),
@@ -168,7 +174,7 @@ def _edges(tree) -> dict[str, list[Answer]]:
             if isinstance(q, Question)}
 
 
-def _paths_from_start(tree, avoid: str | None = None) -> dict[str, tuple[str, ...]]:
+def paths_from_start(tree, avoid: str | None = None) -> dict[str, tuple[str, ...]]:
     """Map each node reachable from the start (not through `avoid`) to the shortest answers."""
     edges = _edges(tree)
     if tree.start.id not in tree.nodes() or tree.start.id == avoid:
@@ -187,7 +193,7 @@ def _paths_from_start(tree, avoid: str | None = None) -> dict[str, tuple[str, ..
 def _check_reachable(tree):
     if tree.start.id not in tree.nodes():
         return
-    reached = _paths_from_start(tree)
+    reached = paths_from_start(tree)
     for node_id, node in tree.nodes().items():
         if node_id not in reached:
             yield _problem(tree, node.line, f"'{node_id}' cannot be reached from the start; "
@@ -272,7 +278,7 @@ def _check_danger_answers(tree):
 def _check_danger_passed(tree):
     nodes = tree.nodes()
     for question in (q for q in tree.questions if q.danger):
-        for node_id, answers in _paths_from_start(tree, avoid=question.id).items():
+        for node_id, answers in paths_from_start(tree, avoid=question.id).items():
             node = nodes[node_id]
             if isinstance(node, Outcome) and not _is_emergency(node):
                 yield _problem(tree, node.line, f"'{node_id}' ({_kind(node)}) can be reached "
@@ -320,14 +326,20 @@ def walk(tree: Tree, labels) -> tuple[str | None, str | None]:
     return node.id, None
 
 
-def compile_tree(tree: Tree, url_of) -> dict:
-    """Return the JSON contract of DESIGN.md; url_of maps a page id to its site-root URL."""
+def compile_tree(tree: Tree, url_of, signs: dict) -> dict:
+    """Return the JSON contract of DESIGN.md; url_of maps a page id to its site-root URL, signs
+    maps a sign id to its registry entry. Each answer lists the facts it stands for (a sign
+    question's answers but "No" stand for its signs), so tests can answer as a person would."""
     nodes = {}
     for question in tree.questions:
-        nodes[question.id] = {"kind": "question", "danger": question.danger,
-                              "text": question.text,
-                              "answers": [{"label": a.label, "next": a.next.id}
-                                          for a in question.answers]}
+        asked = [signs[ref.id] for ref in question.signs]
+        nodes[question.id] = {
+            "kind": "question", "danger": question.danger, "text": question.text,
+            "tier": asked[0].tier if asked else None,
+            "signs": [{"id": sign.id, "text": sign.text} for sign in asked],
+            "answers": [{"label": a.label, "next": a.next.id,
+                         "facts": [s.id for s in asked] if asked and a.label != NO
+                         else list(a.facts)} for a in question.answers]}
     for outcome in tree.outcomes:
         nodes[outcome.id] = {"kind": "outcome", "urgency": outcome.urgency,
                              "title": outcome.title, "text": outcome.text,

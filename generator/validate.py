@@ -31,7 +31,6 @@ def validate(content: model.Content) -> list[Problem]:
         *_check_required_topics(content, pages),
         *_check_references(content, pages),
         *_check_links_declared_once(content),
-        *_check_banner(content),
         *_check_tests(content),
         *_check_text(content, pages),
         *_check_glossary(content, pages),
@@ -42,6 +41,12 @@ def validate(content: model.Content) -> list[Problem]:
 def linkable_ids(content: model.Content) -> set[str]:
     """Ids that content may link to: every page and every page the generator writes."""
     return {page.id for page in content.pages} | set(model.GENERATED_PAGES)
+
+
+def citable_ids(content: model.Content) -> set[str]:
+    """Ids a page, sign or outcome may cite: the article's sections and the named references."""
+    return {section.id for section in content.source.sections} | \
+        {reference.id for reference in content.registry.references}
 
 
 def _check_ids(content):
@@ -71,14 +76,16 @@ def _check_required_topics(content, pages):
 
 def _check_references(content, pages):
     sections = {section.id: section for section in content.source.sections}
+    citable = citable_ids(content)
     linkable = linkable_ids(content)
     causes = {page.id for page in content.pages if page.kind == "cause"}
     for page in content.pages:
         for ref in page.sources:
-            if ref.id not in sections:
-                yield Problem(page.path, ref.line, f"unknown source section '{ref.id}'"
-                              f"{did_you_mean(ref.id, sections)}; see content/source.yml")
-            elif sections[ref.id].no_text:
+            if ref.id not in citable:
+                yield Problem(page.path, ref.line, f"unknown source '{ref.id}'"
+                              f"{did_you_mean(ref.id, citable)}; cite a section id of "
+                              "content/source.yml or a reference id of content/references.yml")
+            elif ref.id in sections and sections[ref.id].no_text:
                 yield Problem(page.path, ref.line, f"source section '{ref.id}' has no text in "
                               "the article, so no page can draw on it; remove it")
         for ref in page.causes:
@@ -95,8 +102,8 @@ def _check_references(content, pages):
                               "remove it")
         if not page.sources:
             yield Problem(page.path, page.field_lines.get("sources", page.line),
-                          "'sources' is empty; add the ids of the article sections this page "
-                          "draws on (see content/source.yml)")
+                          "'sources' is empty; add the ids of the article sections or references "
+                          "this page draws on (content/source.yml, content/references.yml)")
         if not page.also_called:
             yield Problem(page.path, page.field_lines.get("also_called", page.line),
                           "'also_called' is empty; add words a reader might search for")
@@ -115,16 +122,6 @@ def _check_links_declared_once(content):
                               "pages; keep it on one side only (the other page shows it anyway)")
 
 
-def _check_banner(content):
-    for page in content.pages:
-        if page.id == "red-flags" and not page.banner:
-            yield Problem(page.path, page.line, "missing field 'banner': the short list of "
-                          "emergency signs shown on every page; add it")
-        elif page.id != "red-flags" and page.banner:
-            yield Problem(page.path, page.field_lines["banner"], "'banner' belongs only in "
-                          "content/topics/red-flags.yml; remove it here")
-
-
 def _check_tests(content):
     for page in content.pages:
         if page.id != "diagnosis" and page.tests:
@@ -138,8 +135,6 @@ def _page_texts(page):
     yield page.field_lines.get("summary", page.line), page.summary
     for word in page.also_called:
         yield page.field_lines.get("also_called", page.line), word
-    if page.banner:
-        yield page.field_lines["banner"], page.banner
     for test in page.tests:
         yield page.field_lines["tests"], test
     for section in page.sections:
