@@ -41,17 +41,17 @@ PAGE_FIELDS = {
     "also_called": ("list[str]", True),
     "sources": ("list[source]", True),
     "sections": ("sections", True),
-    "get_help": ("list[sign]", False),
     "links": ("list[page]", False),
     "last_reviewed": ("date", False),
     "reviewed_by": ("str", False),
 }
+# Causes, locations and situations always say when to get help; other pages may.
 KIND_FIELDS = {
-    "cause": {"group": ("group", True)},
-    "location": {"causes": ("list[cause]", True)},
-    "situation": {"causes": ("list[cause]", True)},
-    "topic": {"tests": ("list[str]", False)},
-    "treatment": {},
+    "cause": {"group": ("group", True), "get_help": ("list[sign]", True)},
+    "location": {"causes": ("list[cause]", True), "get_help": ("list[sign]", True)},
+    "situation": {"causes": ("list[cause]", True), "get_help": ("list[sign]", True)},
+    "topic": {"tests": ("list[str]", False), "get_help": ("list[sign]", False)},
+    "treatment": {"get_help": ("list[sign]", False)},
 }
 SECTION_FIELDS = {"heading": ("str", True), "body": ("str", True)}
 SOURCE_FIELDS = {"title": ("str", True), "publisher": ("str", True),

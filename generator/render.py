@@ -58,6 +58,7 @@ def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
     steps = {**{q.id: f"question {n}" for n, q in enumerate(content.tree.questions, 1)},
              **{o.id: f"result {n}" for n, o in enumerate(content.tree.outcomes, 1)}}
     return {"tree": content.tree, "json": text + "\n", "tiers": tree.TIERS, "titles": titles,
+            "signs": content.registry.signs_by_id,
             "steps": steps, "tiers_json": json.dumps(tree.TIERS)}
 
 
@@ -113,6 +114,7 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,
             "help_cards": help_cards,
+            "banner_signs": mkdocs_config.banner_signs(content.registry),
             "page_signs": lambda page: [signs[ref.id] for ref in page.get_help],
             "cited_references": lambda page: cited_references(content, page),
             "tier_labels": _numbered(TIER_HEADINGS, config),

@@ -70,8 +70,8 @@ def _check_get_help(content):
                 yield Problem(page.path, ref.line, f"unknown warning sign '{ref.id}'"
                               f"{did_you_mean(ref.id, signs)}; see content/warning_signs.yml")
         if page.kind in NEEDS_GET_HELP and not page.get_help:
-            yield Problem(page.path, page.line, "missing field 'get_help': list the warning "
-                          "signs (ids in content/warning_signs.yml) a reader of this page needs")
+            yield Problem(page.path, page.field_lines["get_help"], "'get_help' is empty: list "
+                          "the warning signs (ids in content/warning_signs.yml) its readers need")
 
 
 def _prose(content):

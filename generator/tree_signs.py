@@ -95,7 +95,7 @@ def _check_facts(tree):
         if question.signs:
             continue
         defaults = [answer for answer in question.answers if not answer.facts]
-        if len(defaults) != 1:
-            yield Problem(tree.path, question.line, f"question '{question.id}' needs exactly one "
-                          "answer without 'facts:' (the one for readers none of the others fit); "
-                          f"it has {len(defaults)}")
+        if len(defaults) > 1:
+            yield Problem(tree.path, question.line, f"question '{question.id}' has "
+                          f"{len(defaults)} answers without 'facts:'; give each answer but the "
+                          "one for readers none of the others fit the facts it stands for")

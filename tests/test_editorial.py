@@ -70,7 +70,7 @@ def test_check_passes_with_warnings_and_strict_fails_on_them(tmp_path, capsys):
 def test_placeholder_text_is_an_error(tmp_path):
     root = minimal_tree(tmp_path)
     edit(root, COLD_FEET, "title: Cold feet", "title: Cold feet TODO")
-    edit(root, COLD_FEET, "Book an appointment", "TODO say when. Book an appointment")
+    edit(root, COLD_FEET, "Warm socks help.", "TODO say when. Warm socks help.")
     assert _lines(root, date(2026, 1, 1)) == [
         f"{COLD_FEET}:1: placeholder text 'TODO' left in 'title'; replace it with the real text",
         f"{COLD_FEET}:11: placeholder text 'TODO' left in 'body'; replace it with the real text"]

@@ -39,7 +39,7 @@ BREAKAGES = {
                     f"{CAUSE}:1: 'title' is empty; write it or remove the field"),
     "alias": (CAUSE, "also_called: [chilly toes]", "also_called: &a [chilly toes]\nx: *a",
               f"{CAUSE}:5: aliases (*name) are not allowed in content; write the value out"),
-    "section without body": (CAUSE, "    body: Book an appointment if it keeps happening.\n", "",
+    "section without body": (CAUSE, "    body: Warm socks help.\n", "",
                              f"{CAUSE}:11: missing field 'body' in this entry of 'sections'; "
                              "add it"),
 }

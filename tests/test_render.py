@@ -37,7 +37,8 @@ def test_urgent_sections_are_care_cards_with_a_screen_reader_prefix(rendered):
     page = rendered["docs/red-flags.md"]
     assert '<div class="care-card care-card--emergency" markdown>' in page
     assert '<span class="visually-hidden">Immediate action required: </span>' \
-           "Emergency: call 999 now" in page
+           "Call 999 now" in page
+    assert "- Numbness that came on suddenly." in page  # the registry's words
 
 
 def test_sources_and_review_dates_are_shown(rendered):
@@ -61,7 +62,7 @@ def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
     assert config["theme"]["font"] is False
     assert config["theme"]["custom_dir"] == "../overrides"
     assert config["extra"] == {"generator": False, "emergency_number": "999",
-                               "banner_signs": "Numb groin or loss of bladder control",
+                               "banner_signs": "Sudden numbness",
                                "red_flags_url": "red-flags/"}
     assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [
         {"Cold feet": "causes/cold-feet.md"}]}]} in config["nav"]

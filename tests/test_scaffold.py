@@ -7,7 +7,7 @@ from helpers import minimal_tree, problem_lines
 NEW = "content/locations/shin.yml"
 # The value an editor writes in place of each placeholder, in the order they appear.
 FILLED = ["Numb shin", "The front of the lower leg can go numb.", "numb shinbone", "causes",
-          "Where", "The front of the leg, below the knee.", "cold-feet"]
+          "Where", "The front of the leg, below the knee.", "cold-feet", "sudden-onset"]
 
 
 def _new(root, *names):
@@ -25,10 +25,12 @@ def test_new_page_fails_the_check_until_every_placeholder_is_filled(tmp_path, ca
         f"{NEW}:2: {placeholder.format('title')}",
         f"{NEW}:3: {placeholder.format('summary')}",
         f"{NEW}:4: {placeholder.format('also_called')}",
-        f"{NEW}:5: unknown source section 'TODO'; see content/source.yml",
+        f"{NEW}:5: unknown source 'TODO'; cite a section id of content/source.yml or a reference "
+        "id of content/references.yml",
         f"{NEW}:7: {placeholder.format('body')}",
         f"{NEW}:7: {placeholder.format('heading')}",
-        f"{NEW}:10: unknown cause 'TODO'; causes are the files in content/causes/"]
+        f"{NEW}:10: unknown cause 'TODO'; causes are the files in content/causes/",
+        f"{NEW}:11: unknown warning sign 'TODO'; see content/warning_signs.yml"]
     assert text.count("TODO") == len(FILLED)
     for value in FILLED:
         text = text.replace("TODO", value, 1)

@@ -229,11 +229,12 @@ def test_text_is_checked_like_page_text(tmp_path):
 def test_compiled_form_is_the_json_contract(tmp_path):
     problems_of(tmp_path)
     tree, _ = load_tree(tmp_path / FILE, tmp_path)
-    compiled = compile_tree(tree, lambda page_id: f"pages/{page_id}/")
+    compiled = compile_tree(tree, lambda page_id: f"pages/{page_id}/", {})
     assert compiled["start"] == "groin"
     assert compiled["nodes"]["groin"] == {
-        "kind": "question", "danger": True, "text": "Is your groin numb?",
-        "answers": [{"label": "Yes", "next": "call-now"}, {"label": "No", "next": "stroke"}]}
+        "kind": "question", "danger": True, "text": "Is your groin numb?", "tier": None,
+        "signs": [], "answers": [{"label": "Yes", "next": "call-now", "facts": []},
+                                 {"label": "No", "next": "stroke", "facts": []}]}
     assert compiled["nodes"]["see-doctor"] == {
         "kind": "outcome", "urgency": "routine", "title": "Book an appointment",
         "text": "See your doctor this week.", "links": ["pages/toes/"]}
@@ -279,7 +280,8 @@ def test_real_tree_asks_danger_questions_first(real):
 def test_real_tree_links_are_site_root_urls(real):
     content = real[0]
     paths = all_doc_paths(content)
-    compiled = compile_tree(content.tree, lambda page_id: site_url(paths[page_id]))
+    compiled = compile_tree(content.tree, lambda page_id: site_url(paths[page_id]),
+                            content.registry.signs_by_id)
     links = {link for node in compiled["nodes"].values() for link in node.get("links", [])}
     assert "causes/diabetes/" in links and "red-flags/" in links
     assert all(link.endswith("/") and not link.startswith("/") for link in links)
@@ -298,12 +300,12 @@ def _says_yes_to(tree, answers, question_id) -> bool:
 def test_the_content_check_reports_an_unsafe_tree(project_copy):
     file = project_copy / FILE
     lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
-    line = next(n for n, text in enumerate(lines, 1) if "next: call-now-groin}" in text)
-    lines[line - 1] = lines[line - 1].replace("call-now-groin", "see-doctor-toes")
+    line = next(n for n, text in enumerate(lines, 1) if "next: call-now-spine}" in text)
+    lines[line - 1] = lines[line - 1].replace("call-now-spine", "routine-toes")
     file.write_text("".join(lines), encoding="utf-8")
     problems = [str(problem) for problem in check(Project.at(project_copy))[2]]
-    assert f"{FILE}:{line}: answer 'Yes' of danger question 'groin-bladder' leads to " \
-           "'see-doctor-toes' (urgency 'routine'); every answer but 'No' must lead straight " \
+    assert f"{FILE}:{line}: answer 'Yes' of danger question 'spine-signs' leads to " \
+           "'routine-toes' (urgency 'routine'); every answer but 'No' must lead straight " \
            "to an emergency outcome" in problems
-    assert any("scenario 'a numb groin is an emergency' ends at 'see-doctor-toes'" in problem
-               for problem in problems)
+    assert any("scenario 'a numb bottom or trouble peeing is an emergency' ends at "
+               "'routine-toes'" in problem for problem in problems)

@@ -5,16 +5,21 @@ from helpers import edit, minimal_tree, problem_lines
 
 CAUSE = "content/causes/cold-feet.yml"
 FEET = "content/locations/feet.yml"
+LINKED_ELSEWHERE = "content/situations/in-winter.yml"
 
 BREAKAGES = {
     "unknown link": (FEET, "links: [diagnosis]", "links: [diagnosys]",
                      f"{FEET}:9: link to unknown page 'diagnosys' (did you mean 'diagnosis'?)"),
-    "unknown cause": (FEET, "causes: [cold-feet]", "causes: [cold-foot]",
-                      f"{FEET}:5: unknown cause 'cold-foot' (did you mean 'cold-feet'?); causes "
-                      "are the files in content/causes/"),
+    "unknown cause": (LINKED_ELSEWHERE, "causes: [cold-feet]", "causes: [cold-foot]",
+                      "content/situations/in-winter.yml:5: unknown cause 'cold-foot' (did you "
+                      "mean 'cold-feet'?); causes are the files in content/causes/"),
+    "cause listed nowhere": (FEET, "causes: [cold-feet]", "causes: []",
+                             f"{CAUSE}:1: no location or situation lists the cause 'cold-feet'; "
+                             "add it to the 'causes' of the pages where it is felt"),
     "unknown source section": (CAUSE, "sources: [causes]", "sources: [cause]",
-                               f"{CAUSE}:5: unknown source section 'cause' (did you mean "
-                               "'causes'?); see content/source.yml"),
+                               f"{CAUSE}:5: unknown source 'cause' (did you mean 'causes'?); cite "
+                               "a section id of content/source.yml or a reference id of "
+                               "content/references.yml"),
     "section with no text": (FEET, "sources: [causes]", "sources: [causes, empty]",
                              f"{FEET}:4: source section 'empty' has no text in the article, so "
                              "no page can draw on it; remove it"),
@@ -40,10 +45,22 @@ BREAKAGES = {
                                 "it on one side only (the other page shows it anyway)"),
     "link to itself": (FEET, "links: [diagnosis]", "links: [feet]",
                        f"{FEET}:9: the page links to itself ('feet'); remove it"),
-    "missing banner": ("content/topics/red-flags.yml",
-                       "banner: Numb groin or loss of bladder control\n", "",
-                       "content/topics/red-flags.yml:1: missing field 'banner': the short list "
-                       "of emergency signs shown on every page; add it"),
+    "unknown warning sign": (FEET, "get_help: [sudden-onset]", "get_help: [sudden-onset, sudden]",
+                             f"{FEET}:10: unknown warning sign 'sudden' (did you mean "
+                             "'sudden-onset'?); see content/warning_signs.yml"),
+    "urgency in prose": (CAUSE, "Warm socks help.", "Book an appointment.",
+                         f"{CAUSE}:11: 'book an appointment' tells readers how soon to act, which "
+                         "only the warning signs say (content/warning_signs.yml); list the sign "
+                         "in the page's 'get_help' and describe it here without a deadline"),
+    "page without warning signs": (FEET, "get_help: [sudden-onset]", "get_help: []",
+                                   f"{FEET}:10: 'get_help' is empty: list the warning signs (ids "
+                                   "in content/warning_signs.yml) its readers need"),
+    "sign citing nothing": ("content/warning_signs.yml", "sources: [intro]", "sources: []",
+                            "content/warning_signs.yml:7: sign 'keeps-coming-back' cites nothing;"
+                            " add the ids of the references that state its urgency to 'sources'"),
+    "sign citing an unknown source": ("content/warning_signs.yml", "sources: [intro]",
+                                      "sources: [nhs]", "content/warning_signs.yml:10: sign "
+                                      "'keeps-coming-back' cites unknown source 'nhs'"),
     "empty also_called": (FEET, "also_called: [numb soles]", "also_called: []",
                           f"{FEET}:3: 'also_called' is empty; add words a reader might search "
                           "for"),
@@ -58,6 +75,9 @@ BREAKAGES = {
 def test_reference_problem_is_reported_with_file_and_line(tmp_path, name):
     relative, old, new, expected = BREAKAGES[name]
     root = minimal_tree(tmp_path)
+    if relative == LINKED_ELSEWHERE:  # a second page lists the cause, so only the typo counts
+        (root / relative).parent.mkdir()
+        (root / relative).write_text((root / FEET).read_text().replace("numb soles", "winter"))
     edit(root, relative, old, new)
     assert problem_lines(root) == [expected]
 

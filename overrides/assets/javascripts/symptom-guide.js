@@ -32,6 +32,8 @@
       nodes[block.getAttribute("data-step")] = block.getAttribute("data-kind") === "question" ? {
         kind: "question", text: text(block, ".symptom-guide__text"),
         help: text(block, ".symptom-guide__help"),
+        signs: Array.prototype.map.call(block.querySelectorAll(".symptom-guide__signs li"),
+                                        function (item) { return item.textContent.trim(); }),
         answers: Array.prototype.map.call(links, function (a) {
           return { label: text(a.parentNode, ".symptom-guide__label"),
                    next: a.getAttribute("data-next") };
@@ -94,6 +96,11 @@
       });
       heading.textContent = node.text;
       stage.append(el("p", { "class": "symptom-guide__step" }, step), heading);
+      if (node.signs.length) {
+        var signs = el("ul", { "class": "symptom-guide__signs" });
+        node.signs.forEach(function (sign) { signs.append(el("li", {}, sign)); });
+        stage.append(signs);
+      }
       if (node.help) stage.append(el("p", {}, node.help));
       stage.append(buttons);
       return step + ": " + node.text;
