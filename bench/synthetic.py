@@ -69,11 +69,12 @@ def _renamer(copied: set[str], copy: int):
 
 
 def _grow_tree(file: Path, copied: set[str], factor: int) -> None:
-    """Copy the tree's non-danger part once per copy (up to MAX_TREE_COPIES), reached from one
-    new question."""
+    """Copy the tree's part after its sign questions once per copy (up to MAX_TREE_COPIES),
+    reached from one new question."""
     tree = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)
     questions = {q["id"]: q for q in tree["questions"]}
-    root = next((q for q in tree["questions"] if not q.get("danger")), None)
+    root = next((q for q in tree["questions"] if not q.get("danger") and not q.get("signs")),
+                None)
     if root is None:
         return
     part = _reachable(root["id"], questions)
@@ -120,7 +121,11 @@ def _schema_line(file: Path) -> str:
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    """Writes text of several lines as a literal block, as the content files do."""
+    """Writes text of several lines as a literal block, as the content files do, and every
+    value out in full (content may not use aliases, and copies share lists)."""
+
+    def ignore_aliases(self, data):
+        return True
 
 
 _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(

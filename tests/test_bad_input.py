@@ -18,6 +18,7 @@ from conftest import ROOT
 
 TIMEOUT = 10  # seconds; a failed build stops after the content check, about a second
 CAUSE = "content/causes/diabetes.yml"
+SIGNS = "content/warning_signs.yml"
 LOCATION = "content/locations/feet.yml"
 TOPIC = "content/topics/diagnosis.yml"
 SOURCE = "content/source.yml"
@@ -218,8 +219,8 @@ BREAKS = {
                           "'2025-02-30' is not a real date"),
     "unknown choice": Break(CAUSE, sub_line(r"^group: .*$", "group: wholebody"),
                             "'group' is 'wholebody'; use one of"),
-    "unknown urgency": Break(CAUSE, sub_line(r"^( +)urgency: \w+", r"\1urgency: urgnt"),
-                             "'urgency' is 'urgnt'"),
+    "unknown tier": Break(SIGNS, sub_line(r"^( +)tier: \w+", r"\1tier: urgnt"),
+                          "'tier' is 'urgnt'"),
     "choice given as a list": Break(CAUSE, sub_line(r"^group: .*$", "group: [whole-body]"),
                                     "'group' is a list; use one of"),
     "line break in an id": Break(CAUSE, sub_line(r"^sources: \[", r'sources: ["dia\\nbetes", '),
@@ -240,7 +241,7 @@ BREAKS = {
     "unknown cause": Break(LOCATION, sub_line(r"^causes: \[", "causes: [diabetis, "),
                            "unknown cause 'diabetis' (did you mean 'diabetes'?)"),
     "unknown source section": Break(CAUSE, sub_line(r"^sources: \[", "sources: [diabetis, "),
-                                    "unknown source section 'diabetis'"),
+                                    "unknown source 'diabetis'"),
     "no sources": Break(CAUSE, sub_line(r"^sources: .*$", "sources: []"), "'sources' is empty"),
     "link declared on both pages": Break(TOPIC, declared_both_ways,
                                          "the link to 'diagnosis' is declared on both pages",

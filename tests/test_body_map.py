@@ -80,7 +80,7 @@ def test_view_box_and_fields_are_checked(tmp_path):
         f"{FILE}:2: view_box '0 0 wide' must be four numbers: left, top, width and height, "
         "e.g. '0 0 400 460'"]
     assert map_problems(tmp_path / "2", "    urgency: emergency", "    urgency: soon") == [
-        f"{FILE}:15: 'urgency' is 'soon'; use one of emergency, urgent, routine"]
+        f"{FILE}:15: 'urgency' is 'soon'; use one of emergency, urgent, routine, self-care"]
 
 
 def test_each_region_is_a_named_link_around_its_shapes(tmp_path):

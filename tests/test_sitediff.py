@@ -18,6 +18,7 @@ sources: [causes]
 sections:
   - heading: What happens
     body: Sitting presses on the nerves.
+get_help: [sudden-onset]
 """
 
 
@@ -33,6 +34,8 @@ def _committed_guide(tmp_path):
     shutil.copytree(ROOT / "generator", root / "generator",
                     ignore=shutil.ignore_patterns("__pycache__"))
     (root / "content/causes/sitting-still.yml").write_text(SITTING, encoding="utf-8")
+    edit(root, "content/locations/feet.yml", "causes: [cold-feet]",
+         "causes: [cold-feet, sitting-still]")
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "base")
@@ -48,6 +51,7 @@ def report(tmp_path_factory):
     shutil.copy(root / "content/causes/sitting-still.yml", root / "content/causes/tight-shoes.yml")
     edit(root, "content/causes/tight-shoes.yml", "title: Sitting still", "title: Tight shoes")
     (root / "content/causes/sitting-still.yml").unlink()
+    edit(root, "content/locations/feet.yml", "sitting-still", "tight-shoes")
     out = root.parent / "report.md"
     result = run_generator("diff", "--root", str(root), "--base", "HEAD", "--out", str(out))
     assert result.returncode == 0, result.stderr
@@ -69,15 +73,16 @@ def _diff_of(report, url):
 
 
 def test_report_counts_pages_added_removed_and_changed(report):
-    assert "| Added | 1 |\n| Removed | 1 |\n| Changed | 3 |\n| Unchanged | 15 |" in report
+    assert "| Added | 1 |\n| Removed | 1 |\n| Changed | 4 |\n| Unchanged | 14 |" in report
 
 
 def test_report_lists_exactly_the_pages_that_changed(report):
     assert re.findall(r"<code>(.*?)</code>", _section(report, "Added")) == ["/causes/tight-shoes/"]
     assert _section(report, "Removed").strip() == "- `/causes/sitting-still/`: Sitting still"
-    # The causes index and the about page's coverage table name every cause, so they change too.
+    # The causes index and the about page's coverage table name every cause, and the feet page
+    # lists the renamed cause, so they change too.
     assert re.findall(r"<code>(.*?)</code>", _section(report, "Changed")) == [
-        "/about/", "/causes/", "/causes/cold-feet/"]
+        "/about/", "/causes/", "/causes/cold-feet/", "/locations/feet/"]
 
 
 def test_changed_sentence_is_in_the_diff(report):
@@ -91,7 +96,7 @@ def test_changed_sentence_is_in_the_diff(report):
 def test_added_page_shows_its_whole_text(report):
     assert _diff_of(report, "/causes/tight-shoes/")[1:5] == [
         "+# Tight shoes", "+Sitting still for a long time can make legs numb.",
-        "+Other words for this: desk legs.", "+## What happens"]
+        "+## What happens", "+Sitting presses on the nerves."]
 
 
 def test_report_has_no_html_noise(report):

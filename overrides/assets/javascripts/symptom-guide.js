@@ -73,15 +73,19 @@
       return { id: id, node: tree.nodes[id], answers: taken };
     }
 
+    // Which step each step was reached from in this history; kept here, since the theme
+    // replaces history.state with its scroll position.
+    var cameFrom = {};
+
     function go(answers) {
       // pushState, not location.hash: that would make instant navigation fetch the page again
-      history.pushState({ guideFrom: current }, "", "#" + KEY + answers.join("."));
+      cameFrom[answers.join(".")] = current;
+      history.pushState(null, "", "#" + KEY + answers.join("."));
       render(true);
     }
 
     function goBack(answers) {
-      var state = history.state;
-      if (state && state.guideFrom === answers.join(".")) history.back();
+      if (cameFrom[current] === answers.join(".")) history.back();
       else go(answers);
     }
 
