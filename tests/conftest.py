@@ -114,3 +114,12 @@ def unzipped_bundle(bundle_zip, tmp_path_factory) -> Path:
         archive.extractall(target)
     [index] = target.glob("*/index.html")
     return index.parent
+
+
+@pytest.fixture(scope="session")
+def nu_messages(built_site, unzipped_bundle) -> dict[Path, list[dict]]:
+    """The W3C Nu HTML checker's messages for every page of the site and the bundle, by file
+    (one Java run for both: the checker takes about 10 s to start and warm up)."""
+    from nu_checker import nu_check
+
+    return nu_check([built_site, unzipped_bundle])
