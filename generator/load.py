@@ -119,8 +119,8 @@ def _load_page(file: Path, kind: str, content_dir: Path, repo_root: Path,
 
 
 def _source(loaded) -> model.Source:
-    shown, values, _ = loaded
-    return model.Source(path=shown, **values)
+    shown, values, field_lines = loaded
+    return model.Source(path=shown, field_lines=field_lines, **values)
 
 
 def _glossary(loaded) -> model.Glossary:
