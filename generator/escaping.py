@@ -1,7 +1,8 @@
 """Escape content text for the place it lands. Content is text and Markdown, never HTML.
 
-- Markdown pages: Python-Markdown reads its input as HTML-ish text and passes '&amp;' and
-  '&lt;' through, so '&' and '<' are escaped (html_text); every template value is, by default.
+- Markdown pages: Python-Markdown reads its input as HTML-ish text and passes entities
+  through, so '&', '<' and '>' are escaped (html_text); every template value is, by default.
+  ('>' would start a quote; content has none and needs none.)
 - What the theme prints without escaping: page titles (as mkdocs' own titles, HTML text) and the
   meta description (an attribute value, html_attribute).
 - Front matter: JSON, which is YAML, with the characters YAML would fold or refuse escaped.
@@ -23,7 +24,7 @@ def html_text(text) -> str:
     """Escape text for HTML text (and for Markdown, which passes entities through)."""
     if isinstance(text, Markup) or not isinstance(text, str):
         return text
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def html_attribute(text: str) -> str:
