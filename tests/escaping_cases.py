@@ -40,6 +40,10 @@ FIELDS = {
 }
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# What an editor may well write, in every field at once: quotes that end attributes, ampersands,
+# entities to be shown as written, angle brackets that start no tag, and Unicode.
+ADVERSARIAL = ("Numb legs \" onmouseover=\"alert(1)\" data-x='y' & more &amp; &lt;b&gt; "
+               "&#60;i&#62; 5 < 6 > 4 Grüße 中文 😀")
 IN_TREE_JSON = {"question text", "answer label", "outcome title", "outcome text"}
 
 
@@ -49,6 +53,15 @@ def guide(tmp_path: Path) -> Path:
     for name in ("decision_tree.yml", "body_map.yml"):
         shutil.copy(FIXTURES / "guide_parts" / name, root / "content" / name)
     return root
+
+
+def adversarial_guide(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The small guide with an adversarial value in every field; return its root and values."""
+    root = guide(tmp_path)
+    values = {name: f"{name}: {ADVERSARIAL}" for name in FIELDS}
+    for name, value in values.items():
+        set_field(root, name, value)
+    return root, values
 
 
 def set_field(root: Path, name: str, value: str) -> None:
