@@ -56,7 +56,7 @@ build: install ## Build the site into site/
 serve: install ## Live preview at http://127.0.0.1:8000/ (PORT=...), regenerated as you edit
 	$(BIN)/python -m generator serve --port $(PORT)
 
-bundle: install node_modules/.package-lock.json ## Make the offline bundle: dist/<name>-<date>.zip
+bundle: install ## Make the offline bundle: dist/<name>-<date>.zip
 	$(BIN)/python -m generator bundle
 
 diff: install ## Compare the text readers see with git ref BASE=... (DIFF_OUT=file to save)
