@@ -50,7 +50,7 @@ def _shown(file: Path, repo_root: Path) -> str:
         return file.as_posix()
 
 
-def outside_problem(file: Path, home: Path, repo_root: Path) -> Problem | None:
+def _outside_problem(file: Path, home: Path, repo_root: Path) -> Problem | None:
     """Return a problem if file is not a regular file inside the folder home: a link out of it
     (or to nothing), a folder, a pipe or a device. Such a file is never read, so no message can
     quote a file that is not content."""
@@ -71,7 +71,7 @@ def outside_problem(file: Path, home: Path, repo_root: Path) -> Problem | None:
 
 def _read(file: Path, home: Path, repo_root: Path, problems: list):
     """The YAML document in file (None if refused or unreadable), adding its problems."""
-    refused = outside_problem(file, home, repo_root)
+    refused = _outside_problem(file, home, repo_root)
     if refused:
         problems.append(refused)
         return None
