@@ -13,7 +13,7 @@ BENCH_SIZES ?= 1 10 100
 LIGHTHOUSE := build/bench-npm/node_modules/.bin/lighthouse
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev chromium check schema build serve bundle diff readability linkcheck test bench clean
+.PHONY: help install install-dev chromium java check schema build serve bundle diff readability linkcheck test bench clean
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,11 @@ chromium: ## Install Debian's Chromium for the browser tests, when missing
 	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
+java: ## Install Debian's Java for the W3C Nu HTML checker in the tests, when missing
+	@command -v java >/dev/null || { \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless; }
+
 check: install ## Validate content only: every problem as path:line: message (STRICT=1: warnings fail)
 	$(BIN)/python -m generator check $(if $(STRICT),--strict)
 
@@ -51,7 +56,7 @@ build: install ## Build the site into site/
 serve: install ## Live preview at http://127.0.0.1:8000/ (PORT=...), regenerated as you edit
 	$(BIN)/python -m generator serve --port $(PORT)
 
-bundle: install node_modules/.package-lock.json ## Make the offline bundle: dist/<name>-<date>.zip
+bundle: install ## Make the offline bundle: dist/<name>-<date>.zip
 	$(BIN)/python -m generator bundle
 
 diff: install ## Compare the text readers see with git ref BASE=... (DIFF_OUT=file to save)
@@ -63,7 +68,7 @@ readability: install ## Reading scores of every page, worst first; fails if a ta
 linkcheck: install ## Check the external links in content (needs a network; says so when there is none)
 	$(BIN)/python -m generator linkcheck
 
-test: install-dev node_modules/.package-lock.json chromium ## Run every test
+test: install-dev node_modules/.package-lock.json chromium java ## Run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(LIGHTHOUSE):

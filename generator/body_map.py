@@ -104,6 +104,8 @@ def check_body_map(body_map: BodyMap, page_ids: set[str]) -> list[Problem]:
         line = body_map.field_lines.get("view_box", 1)
         problems.append(Problem(body_map.path, line, f"view_box '{body_map.view_box}' must be four "
                                 "numbers: left, top, width and height, e.g. '0 0 400 460'"))
+    problems += text_problems(body_map.path, body_map.field_lines.get("title", 1),
+                              body_map.title, page_ids)
     seen = {}
     for region in body_map.regions:
         problems += _region_problems(body_map.path, region, seen, page_ids)

@@ -7,24 +7,19 @@ from pathlib import Path
 
 from generator import mkdocs_config
 from generator.build import Project, build_lock, checked, run_mkdocs, source_epoch, write_project
-from generator.errors import BuildError
 from generator.render import render_site
 from generator.review_dates import long_date, reviewed_dates
 
-SHIM = Path("node_modules/iframe-worker/shim/index.js")
+SHIM = Path(__file__).parent / "iframe_worker_shim.js"
 
 
 def bundle(project: Project, built_on: date) -> Path:
     """Build the offline site and zip it as dist/<bundle_name>-<date>.zip; return the zip's path."""
     content, config = checked(project)
-    shim = project.root / SHIM
-    if not shim.exists():
-        raise BuildError(f"{SHIM} is missing: run 'npm ci' (make bundle does) to install the "
-                         "iframe-worker shim that search needs over file://")
     build_dir = project.build_dir / "offline"
     files = render_site(content, config, os.path.relpath(project.theme_dir, build_dir),
                         offline=True)
-    files[f"docs/{mkdocs_config.OFFLINE_SHIM}"] = shim.read_text(encoding="utf-8")
+    files[f"docs/{mkdocs_config.OFFLINE_SHIM}"] = SHIM.read_text(encoding="utf-8")
     name = f"{config.bundle_name}-{built_on.isoformat()}"
     with build_lock(project):
         write_project(build_dir, files)

@@ -1,9 +1,8 @@
 """mkdocs hook: a Content-Security-Policy meta tag on every page, allowing only this site's own
 files and, by hash, the inline scripts the theme writes into that page.
 
-The offline bundle is the exception: over file:// the iframe-worker shim that runs search writes
-an inline script holding the absolute file path of the worker, which no build can hash, so there
-inline scripts are allowed ('unsafe-inline'; content still cannot add any, as raw HTML is refused).
+The offline bundle gets the same policy: its iframe-worker shim (generator/iframe_worker_shim.js),
+which runs search over file://, writes no inline script.
 
 Loaded by mkdocs from its path (see mkdocs_config.py), so it uses the standard library only."""
 import base64
@@ -27,20 +26,19 @@ POLICY = {
 }
 
 
-def content_security_policy(html: str, offline: bool = False) -> str:
+def content_security_policy(html: str) -> str:
     """Return the policy for one page: its executable inline scripts are allowed by hash."""
     hashes = sorted({_sha256(match["body"]) for match in INLINE_SCRIPT.finditer(html)
                      if "src=" not in match["attrs"]
                      and not any(kind in match["attrs"] for kind in DATA_TYPES)})
     policy = dict(POLICY)
-    allowed_inline = ["'unsafe-inline'"] if offline else hashes
-    policy["script-src"] = " ".join([POLICY["script-src"], *allowed_inline])
+    policy["script-src"] = " ".join([POLICY["script-src"], *hashes])
     return "; ".join(f"{name} {value}" for name, value in policy.items())
 
 
-def with_policy(html: str, offline: bool = False) -> str:
+def with_policy(html: str) -> str:
     """Insert the policy as the first element of <head>, before any script runs."""
-    policy = content_security_policy(html, offline)
+    policy = content_security_policy(html)
     return html.replace("<head>", f'<head>\n    <meta http-equiv="Content-Security-Policy" '
                                   f'content="{policy}">', 1)
 
@@ -54,17 +52,13 @@ def on_startup(*, command, dirty):
 
 
 def on_post_page(output, page, config):
-    return output if _previewing else with_policy(output, _offline(config))
+    return output if _previewing else with_policy(output)
 
 
 def on_post_template(output_content, template_name, config):
     if _previewing or not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, _offline(config))
-
-
-def _offline(config) -> bool:
-    return any(name.endswith("offline") for name in config["plugins"])
+    return with_policy(output_content)
 
 
 def _sha256(script: str) -> str:

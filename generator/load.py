@@ -1,5 +1,6 @@
 """Read content/ into the typed model, reporting every shape problem (missing, unknown, wrong type)."""
 import re
+import stat
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def load_content(content_dir: Path, repo_root: Path) -> tuple[model.Content | No
     pages = []
     for folder, kind in model.FOLDER_KINDS.items():
         for file in sorted((content_dir / folder).glob("*.yml")):
-            page = _load_page(file, kind, repo_root, problems)
+            page = _load_page(file, kind, content_dir, repo_root, problems)
             if page:
                 pages.append(page)
     if None in (source, glossary, references, signs):
@@ -55,17 +56,47 @@ def _shown(file: Path, repo_root: Path) -> str:
         return file.as_posix()
 
 
+def _outside_problem(file: Path, home: Path, repo_root: Path) -> Problem | None:
+    """Return a problem if file is not a regular file inside the folder home: a link out of it
+    (or to nothing), a folder, a pipe or a device. Such a file is never read, so no message can
+    quote a file that is not content."""
+    shown = _shown(file, repo_root)
+    try:
+        real = file.resolve(strict=True)
+        mode = real.stat().st_mode
+    except (OSError, RuntimeError):  # a link to nothing, or a loop of links
+        return Problem(shown, 1, "a link to a file that does not exist; replace it with the file")
+    if not real.is_relative_to(home.resolve()):
+        return Problem(shown, 1, f"a link to a file outside {_shown(home, repo_root)}/; only "
+                       "files inside it are read: put the file itself here")
+    if not stat.S_ISREG(mode):
+        return Problem(shown, 1, "not a regular file (a folder, pipe or device); content "
+                       "files are ordinary YAML files")
+    return None
+
+
+def _read(file: Path, home: Path, repo_root: Path, problems: list):
+    """The YAML document in file (None if refused or unreadable), adding its problems."""
+    refused = _outside_problem(file, home, repo_root)
+    if refused:
+        problems.append(refused)
+        return None
+    document, read_problems = read_yaml(file, _shown(file, repo_root))
+    problems.extend(read_problems)
+    return document
+
+
 def read_fields(file: Path, repo_root: Path, spec: dict, problems: list,
                 fields: type | None = None) -> tuple[str, dict, dict] | None:
-    """Read one YAML file into model values by a field table (with a _Fields subclass for extra
-    kinds), adding its problems to problems. Return (shown path, values, line of each field), or
-    None if the file is missing, unreadable or lacks a required field."""
+    """Read one YAML file, which must be inside its own folder, into model values by a field
+    table (with a _Fields subclass for extra kinds), adding its problems to problems. Return
+    (shown path, values, line of each field), or None if the file is missing, unreadable or
+    lacks a required field."""
     shown = _shown(file, repo_root)
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         problems.append(Problem(shown, 1, "file is missing; restore it from git"))
         return None
-    document, read_problems = read_yaml(file, shown)
-    problems.extend(read_problems)
+    document = _read(file, file.parent, repo_root, problems)
     if document is None:
         return None
     values = (fields or _Fields)(shown, problems).mapping(document, spec, "the file")
@@ -74,15 +105,15 @@ def read_fields(file: Path, repo_root: Path, spec: dict, problems: list,
     return shown, values, dict(document.key_lines)
 
 
-def _load_page(file: Path, kind: str, repo_root: Path, problems: list) -> model.Page | None:
+def _load_page(file: Path, kind: str, content_dir: Path, repo_root: Path,
+               problems: list) -> model.Page | None:
     shown = _shown(file, repo_root)
     page_id = file.stem
     if not ID_PATTERN.match(page_id):
         problems.append(Problem(shown, 1, f"file name '{file.name}' is not a valid id; use lower "
                                 "case letters, digits and '-', e.g. 'disc-hernia.yml'"))
         return None
-    document, read_problems = read_yaml(file, shown)
-    problems.extend(read_problems)
+    document = _read(file, content_dir, repo_root, problems)
     if document is None:
         return None
     spec = {**model.PAGE_FIELDS, **model.KIND_FIELDS[kind]}
@@ -94,8 +125,8 @@ def _load_page(file: Path, kind: str, repo_root: Path, problems: list) -> model.
 
 
 def _source(loaded) -> model.Source:
-    shown, values, _ = loaded
-    return model.Source(path=shown, **values)
+    shown, values, field_lines = loaded
+    return model.Source(path=shown, field_lines=field_lines, **values)
 
 
 def _glossary(loaded) -> model.Glossary:

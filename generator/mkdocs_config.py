@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from generator import model, pages
+from generator.escaping import html_text
 
 HOOKS = [Path(__file__).parent / "glossary_hook.py", Path(__file__).parent / "csp_hook.py",
          Path(__file__).parent / "search_index.py"]
@@ -76,28 +77,32 @@ def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:
     tooltips = {}
     for term in glossary.terms:
         for form in (term.term, term.term[:1].upper() + term.term[1:]):
-            tooltips[form] = pages.plain_text(term.definition)
+            tooltips[form] = html_text(pages.plain_text(term.definition))
     return tooltips
 
 
 def navigation(content: model.Content) -> list:
-    """Return the navigation: urgent pages first, then causes, places, situations, care."""
+    """Return the navigation: urgent pages first, then causes, places, situations, care. Titles
+    are HTML text, as mkdocs' own titles are: the theme prints them as they are."""
     by_id = content.by_id()
+
+    def item(page):
+        return {html_text(page.title): pages.doc_path(page)}
 
     def entry(page_id):
         if page_id in model.GENERATED_PAGES:
             return {model.GENERATED_PAGES[page_id]: pages.GENERATED_PATHS[page_id]}
-        return {by_id[page_id].title: pages.doc_path(by_id[page_id])}
+        return item(by_id[page_id])
 
     def section(kind):
         return [pages.GENERATED_PATHS[pages.KIND_FOLDERS[kind]],
-                *({p.title: pages.doc_path(p)} for p in _listed(content, kind))]
+                *(item(p) for p in _listed(content, kind))]
 
     causes, listed_causes = [pages.GENERATED_PATHS["causes"]], _listed(content, "cause")
     for group, label in model.CAUSE_GROUPS.items():
         members = [p for p in listed_causes if p.group == group]
         if members:
-            causes.append({label: [{p.title: pages.doc_path(p)} for p in members]})
+            causes.append({label: [item(p) for p in members]})
     treatment = _listed(content, "treatment")
     return [
         {"Home": "index.md"},
@@ -107,8 +112,8 @@ def navigation(content: model.Content) -> list:
         {model.GENERATED_PAGES["locations"]: section("location")},
         {model.GENERATED_PAGES["situations"]: section("situation")},
         *(entry(page_id) for page_id in LATER_TOPICS if page_id != "treatment"),
-        {by_id["treatment"].title: [pages.doc_path(by_id["treatment"]),
-                                    *({p.title: pages.doc_path(p)} for p in treatment)]},
+        {html_text(by_id["treatment"].title): [pages.doc_path(by_id["treatment"]),
+                                               *(item(p) for p in treatment)]},
         {model.GENERATED_PAGES["glossary"]: pages.GENERATED_PATHS["glossary"]},
         entry("about"),
     ]

@@ -131,6 +131,7 @@ class Source:
     publisher: str
     last_reviewed: date
     sections: tuple[SourceSection, ...]
+    field_lines: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def resolve_inline_links(markdown: str, from_doc: str, paths: dict[str, str]) ->
 def _separate_lists(markdown: str) -> str:
     """Put a blank line before a list that follows a paragraph, as Python-Markdown needs."""
     lines = []
-    for line in markdown.splitlines():
+    for line in markdown.split("\n"):  # as Markdown: not at U+2028 and the like
         previous = lines[-1] if lines else ""
         if LIST_ITEM.match(line) and previous.strip() and not LIST_ITEM.match(previous) \
                 and not previous.startswith(" "):

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from generator import body_map, mkdocs_config, model, pages, structured_data, tree, tree_svg
+from generator.escaping import front_matter, html_attribute, html_text
 from generator.review_dates import long_date, reviewed_dates
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,12 +79,17 @@ def _template(page: model.Page) -> str:
 @functools.cache
 def _environment() -> jinja2.Environment:
     """One Jinja environment per process: templates compile once, and Jinja reloads one that
-    changed on disk (the preview watches them)."""
+    changed on disk (the preview watches them). Every value a template writes is escaped for
+    Markdown (html_text), unless it is Markup: already escaped, or front matter."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True, autoescape=False)
+                             trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                             finalize=html_text)
     env.filters["long_date"] = long_date
-    env.filters["yaml_string"] = json.dumps  # JSON strings are valid YAML front matter
+    env.filters["front_matter"] = front_matter
+    # What the theme prints unescaped: titles as HTML text, the description in an attribute.
+    env.filters["theme_title"] = html_text
+    env.filters["theme_description"] = lambda text: html_attribute(pages.plain_text(text))
     return env
 
 
@@ -94,22 +101,25 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
     def href(page_id: str) -> str:  # for links in raw HTML, which mkdocs leaves as written
         return pages.built_link(doc, paths[page_id], directory_urls=not offline)
 
-    def body_map_svg() -> str:
-        return body_map.body_map_svg(content.body_map, href) if content.body_map else ""
+    def body_map_svg() -> Markup:
+        return Markup(body_map.body_map_svg(content.body_map, href) if content.body_map else "")
 
-    def markdown(text: str) -> str:
-        return pages.resolve_inline_links(text, doc, paths)
+    def markdown(text: str) -> Markup:
+        return Markup(pages.resolve_inline_links(html_text(text), doc, paths))
+
+    def numbered(text: str) -> str:
+        return text.replace(tree.NUMBER_PLACE, config.emergency_number)
 
     by_id = content.by_id()
     signs = content.registry.signs_by_id
 
-    def json_ld(title: str, summary: str, page: model.Page | None = None) -> str:
+    def json_ld(title: str, summary: str, page: model.Page | None = None) -> Markup:
         reviewed = reviewed_dates(page, content, config)[0] if page else \
             content.source.last_reviewed
-        return json.dumps(structured_data.medical_web_page(
-            content, config, site_url(doc), title, summary, reviewed, page), ensure_ascii=False)
+        return front_matter(structured_data.medical_web_page(
+            content, config, site_url(doc), title, summary, reviewed, page))
 
-    return {"json_ld": json_ld,"content": content, "config": config, "link": link, "markdown": markdown,
+    return {"json_ld": json_ld, "numbered": numbered, "content": content, "config": config, "link": link, "markdown": markdown,
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem, did_you_mean
-from generator.load import _Fields, read_fields
 from generator import model
+from generator.load import ID_PATTERN, _Fields, read_fields
 from generator.model import Ref
 from generator.validate import MARKDOWN_LINK, text_problems
 
@@ -141,6 +141,9 @@ def _problem(tree: Tree, line: int, message: str) -> Problem:
 def _check_ids(tree):
     first = {}
     for node in (*tree.questions, *tree.outcomes):
+        if not ID_PATTERN.match(node.id):
+            yield _problem(tree, node.line, f"'{node.id}' is not a valid id; use lower case "
+                           "letters, digits and '-', e.g. 'numb-groin'")
         if node.id in first:
             yield _problem(tree, node.line, f"the id '{node.id}' is already used on line "
                            f"{first[node.id]}; questions and outcomes need different ids")

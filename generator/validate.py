@@ -137,9 +137,19 @@ def _page_texts(page):
         yield page.field_lines.get("also_called", page.line), word
     for test in page.tests:
         yield page.field_lines["tests"], test
+    if page.reviewed_by:
+        yield page.field_lines["reviewed_by"], page.reviewed_by
     for section in page.sections:
         yield section.line, section.heading
         yield section.line, section.body
+
+
+def _source_texts(source):
+    for name in ("title", "publisher"):
+        yield source.field_lines.get(name, 1), getattr(source, name)
+    for section in source.sections:
+        yield section.line, section.heading
+        yield section.line, section.lines
 
 
 def _check_text(content, pages):
@@ -150,6 +160,8 @@ def _check_text(content, pages):
     for term in content.glossary.terms:
         for text in (term.term, term.definition, *term.also_called):
             yield from text_problems(content.glossary.path, term.line, text, linkable)
+    for line, text in _source_texts(content.source):
+        yield from text_problems(content.source.path, line, text, linkable)
 
 
 def text_problems(path: str, line: int, text: str, linkable: set[str]):

@@ -114,3 +114,24 @@ def unzipped_bundle(bundle_zip, tmp_path_factory) -> Path:
         archive.extractall(target)
     [index] = target.glob("*/index.html")
     return index.parent
+
+
+@pytest.fixture(scope="session")
+def escaped_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """Build the small guide with an adversarial value in every field of every kind of content;
+    return its site/ folder and the values by field (see escaping_cases.py)."""
+    from escaping_cases import adversarial_guide
+
+    root, values = adversarial_guide(tmp_path_factory.mktemp("escaped"))
+    result = run_generator("build", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    return root / "site", values
+
+
+@pytest.fixture(scope="session")
+def nu_messages(built_site, unzipped_bundle, escaped_site) -> dict[Path, list[dict]]:
+    """The W3C Nu HTML checker's messages for every page of the site, the bundle and the
+    escaped site, by file (one Java run: the checker takes about 10 s to start and warm up)."""
+    from nu_checker import nu_check
+
+    return nu_check([built_site, unzipped_bundle, escaped_site[0]])

@@ -308,7 +308,6 @@ def guide(tmp_path_factory):
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copytree(ROOT / "overrides", root / "overrides")
     shutil.copy(ROOT / "site_config.yml", root)
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
     for command in ("build", "bundle"):
         result = subprocess.run([sys.executable, "-m", "generator", command, "--root", str(root)],
                                 cwd=ROOT, capture_output=True, text=True, timeout=300)

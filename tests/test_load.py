@@ -110,3 +110,47 @@ def test_the_fast_reader_gives_the_same_values_and_lines_as_the_checking_reader(
         fast = loader.construct_document(node)
         checked = yaml.load(text, Loader=yaml_lines._ContentLoader)
         assert located(fast) == located(checked), file
+
+
+SECRET = "root:x:0:0:root:/root:/bin/bash"
+
+
+def test_a_link_to_a_file_outside_content_is_refused_unread(tmp_path):
+    root = minimal_tree(tmp_path)
+    outside = tmp_path / "passwd"
+    outside.write_text(f"{SECRET}\n", encoding="utf-8")
+    (root / "content/causes/zz-link.yml").symlink_to(outside)
+    (root / "content/glossary.yml").unlink()
+    (root / "content/glossary.yml").symlink_to("../site_config.yml")
+    lines = problem_lines(root)
+    assert lines == [
+        "content/causes/zz-link.yml:1: a link to a file outside content/; only files inside "
+        "it are read: put the file itself here",
+        "content/glossary.yml:1: a link to a file outside content/; only files inside it are "
+        "read: put the file itself here"]
+    assert not any(SECRET in line or "site_name" in line for line in lines)
+
+
+def test_a_link_inside_content_is_read(tmp_path):
+    root = minimal_tree(tmp_path)
+    cause = root / CAUSE
+    (root / "content/kept.yml").write_bytes(cause.read_bytes())
+    cause.unlink()
+    cause.symlink_to("../kept.yml")
+    assert problem_lines(root) == []
+
+
+def test_a_folder_a_pipe_or_a_broken_link_is_refused(tmp_path):
+    import os
+
+    root = minimal_tree(tmp_path)
+    (root / "content/causes/folder.yml").mkdir()
+    os.mkfifo(root / "content/causes/pipe.yml")
+    (root / "content/causes/gone.yml").symlink_to(tmp_path / "nothing.yml")
+    assert problem_lines(root) == [
+        "content/causes/folder.yml:1: not a regular file (a folder, pipe or device); content "
+        "files are ordinary YAML files",
+        "content/causes/gone.yml:1: a link to a file that does not exist; replace it with the "
+        "file",
+        "content/causes/pipe.yml:1: not a regular file (a folder, pipe or device); content "
+        "files are ordinary YAML files"]
