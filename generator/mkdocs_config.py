@@ -67,9 +67,8 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
 
 
 def banner_signs(registry: model.Registry) -> str:
-    """The banner's few words for each emergency sign, as one phrase: "Sudden numbness, ..."."""
-    words = ", ".join(sign.banner for sign in registry.signs if sign.banner)
-    return words[:1].upper() + words[1:]
+    """The banner's few words for each emergency sign, as one phrase: "sudden numbness, ..."."""
+    return ", ".join(sign.banner for sign in registry.signs if sign.banner)
 
 
 def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:

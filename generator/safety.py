@@ -4,7 +4,7 @@ import re
 
 from generator import model
 from generator.errors import Problem, did_you_mean
-from generator.validate import citable_ids
+from generator.validate import citable_ids, linkable_ids, text_problems
 
 # Words that tell a reader how soon to act. Only the registry's signs (rendered as the "When to
 # get help" cards, the banner, the red-flags page and the symptom guide) may say them, so a sign
@@ -19,12 +19,22 @@ NEEDS_GET_HELP = ("cause", "location", "situation")
 def check_registry(content: model.Content) -> list[Problem]:
     """Return every problem with the references, the signs and the pages' use of them."""
     return sorted([
+        *_check_texts(content.registry, linkable_ids(content)),
         *_check_references(content.registry, citable_ids(content)),
         *_check_signs(content.registry, citable_ids(content)),
         *_check_get_help(content),
         *_check_urgency_words(content),
         *_check_causes_linked(content),
     ])
+
+
+def _check_texts(registry, linkable):
+    for reference in registry.references:
+        for text in (reference.publisher, reference.title, reference.note or "x"):
+            yield from text_problems(registry.references_path, reference.line, text, linkable)
+    for sign in registry.signs:
+        for text in (sign.text, sign.banner or "x"):
+            yield from text_problems(registry.signs_path, sign.line, text, linkable)
 
 
 def _check_references(registry, citable):

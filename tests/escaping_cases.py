@@ -22,7 +22,11 @@ FIELDS = {
     "reviewer": (CAUSE, ("reviewed_by",), "causes/cold-feet.md"),
     "location title": (LOCATION, ("title",), "locations/feet.md"),
     "location summary": (LOCATION, ("summary",), "locations/feet.md"),
-    "banner": ("content/topics/red-flags.yml", ("banner",), "appointment.md"),
+    "banner": ("content/warning_signs.yml", ("signs", 0, "banner"), "appointment.md"),
+    "sign text": ("content/warning_signs.yml", ("signs", 0, "text"), "red-flags.md"),
+    "reference title": ("content/references.yml", ("references", 0, "title"), "about.md"),
+    "reference publisher": ("content/references.yml", ("references", 0, "publisher"),
+                            "about.md"),
     "test": ("content/topics/diagnosis.yml", (["tests"],), "appointment.md"),
     "glossary term": ("content/glossary.yml", ("terms", 0, "term"), "glossary.md"),
     "glossary definition": ("content/glossary.yml", ("terms", 0, "definition"), "glossary.md"),
@@ -44,6 +48,7 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # entities to be shown as written, angle brackets that start no tag, and Unicode.
 ADVERSARIAL = ("Numb legs \" onmouseover=\"alert(1)\" data-x='y' & more &amp; &lt;b&gt; "
                "&#60;i&#62; 5 < 6 > 4 Grüße 中文 😀")
+IN_SEARCH_ONLY = {"cause also called"}
 IN_TREE_JSON = {"question text", "answer label", "outcome title", "outcome text"}
 
 

@@ -195,7 +195,7 @@ def test_every_page_type_has_the_landmarks(keyboard_page, site_url, path):
     assert keyboard_page.get_by_role("navigation").count() >= 1
     emergency = keyboard_page.get_by_role("region", name="Emergency signs")
     assert emergency.count() == 1
-    assert emergency.get_by_role("link", name="All the serious signs").count() == 1
+    assert emergency.get_by_role("link", name="All the warning signs").count() == 1
 
 
 def tab_through(page, count: int, start: str | None = None) -> list[dict]:
@@ -243,7 +243,7 @@ def test_focus_follows_the_visual_order_and_shows_on_every_stop(keyboard_page, s
     keyboard_page.goto(site_url + path)
     stops = tab_through(keyboard_page, TAB_STOPS)
     assert stops[0]["name"].startswith("a.md-skip")
-    assert stops[1]["name"].endswith('"All the serious signs"')
+    assert stops[1]["name"].endswith('"All the warning signs"')
     assert out_of_order(stops) == []
     assert [stop["name"] for stop in stops if not stop["seen"]] == []
     assert [stop["name"] for stop in stops if not has_visible_ring(stop)] == []

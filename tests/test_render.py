@@ -62,7 +62,7 @@ def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
     assert config["theme"]["font"] is False
     assert config["theme"]["custom_dir"] == "../overrides"
     assert config["extra"] == {"generator": False, "emergency_number": "999",
-                               "banner_signs": "Sudden numbness",
+                               "banner_signs": "sudden numbness",
                                "red_flags_url": "red-flags/"}
     assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [
         {"Cold feet": "causes/cold-feet.md"}]}]} in config["nav"]
