@@ -174,6 +174,10 @@ class _Fields:
         if kind == "review":
             fields = self.mapping(value, model.REVIEW_FIELDS, f"'{name}'")
             return model.Review(**fields) if fields and len(fields) == 1 else None
+        if kind == "urgent_care":
+            fields = self.mapping(value, model.URGENT_CARE_FIELDS, f"'{name}'")
+            complete = fields and len(fields) == len(model.URGENT_CARE_FIELDS)
+            return model.UrgentCare(**fields) if complete else None
         if kind == "readability":
             fields = self.mapping(value, model.READABILITY_FIELDS, f"'{name}'")
             complete = fields and len(fields) == len(model.READABILITY_FIELDS)

@@ -8,7 +8,7 @@ HOOKS = [Path(__file__).parent / "glossary_hook.py", Path(__file__).parent / "cs
          Path(__file__).parent / "search_index.py"]
 
 FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.instant",
-            "navigation.footer", "content.tooltips", "search.suggest", "search.highlight",
+            "content.tooltips", "search.suggest", "search.highlight",
             "toc.follow"]
 TOP_TOPICS = ("red-flags", "symptoms")
 LATER_TOPICS = ("diagnosis", "appointment", "treatment", "prevention", "outlook", "complications")
@@ -50,6 +50,7 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "extra": {
             "generator": False,
             "emergency_number": config.emergency_number,
+            "emergency_tel": model.tel(config.emergency_number),
             "banner_signs": banner_signs(content.registry),
             "red_flags_url": "red-flags.html" if offline else "red-flags/",
         },

@@ -1,4 +1,5 @@
 """The content types: frozen dataclasses built by the loader, read by every later stage."""
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -61,7 +62,9 @@ SOURCE_SECTION_FIELDS = {"id": ("str", True), "heading": ("str", True), "lines":
 SITE_FIELDS = {"site_name": ("str", True), "site_description": ("str", True),
                "site_url": ("str", True), "language": ("str", True),
                "emergency_number": ("str", True), "review": ("review", True),
+               "urgent_care": ("urgent_care", True),
                "bundle_name": ("str", True), "readability": ("readability", False)}
+URGENT_CARE_FIELDS = {"label": ("str", True), "phone": ("str", True)}
 REVIEW_FIELDS = {"interval_years": ("int", True)}
 READABILITY_FIELDS = {"max_median_grade": ("int", True), "max_page_grade": ("int", True)}
 REFERENCES_FIELDS = {"references": ("references", True)}
@@ -206,6 +209,19 @@ class Readability:
     max_page_grade: int
 
 
+def tel(number: str) -> str:
+    """A phone number as a tel: link wants it: digits and a leading +."""
+    return re.sub(r"[^\d+]", "", number)
+
+
+@dataclass(frozen=True)
+class UrgentCare:
+    """Where readers who must be seen today go when their doctor is closed."""
+
+    label: str
+    phone: str
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """Settings from site_config.yml."""
@@ -216,6 +232,7 @@ class SiteConfig:
     site_url: str
     language: str
     emergency_number: str
+    urgent_care: UrgentCare
     review: Review
     bundle_name: str
     readability: Readability | None = None

@@ -123,7 +123,7 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,
-            "help_cards": help_cards,
+            "help_cards": help_cards, "call_buttons": call_buttons(config),
             "banner_signs": mkdocs_config.banner_signs(content.registry),
             "page_signs": lambda page: [signs[ref.id] for ref in page.get_help],
             "cited_references": lambda page: cited_references(content, page),
@@ -133,6 +133,18 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
             "sections_by_id": {s.id: s for s in content.source.sections},
             "body_map_svg": body_map_svg,
             "tree_diagram": pages.relative_link(doc, TREE_SVG) if content.tree else None}
+
+
+def call_buttons(config: model.SiteConfig) -> dict[str, Markup]:
+    """What to tap in an emergency and an urgent card: the numbers as tap-to-call buttons."""
+    emergency, urgent = config.emergency_number, config.urgent_care
+    return {
+        "emergency": Markup(f'<a class="call-button" href="tel:{html_attribute(model.tel(emergency))}">'
+                            f"Call {html_text(emergency)} now</a>"),
+        "urgent": Markup(f"If your doctor is closed, call {html_text(urgent.label)}: "
+                         f'<a class="call-button call-button--urgent" '
+                         f'href="tel:{html_attribute(model.tel(urgent.phone))}">'
+                         f"Call {html_text(urgent.phone)}</a>")}
 
 
 def help_cards(signs) -> list[tuple[str, list]]:

@@ -30,7 +30,8 @@ def test_banner_is_visible_without_scrolling_and_no_other_host_is_asked(phone_pa
     box = banner.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
     assert banner.get_attribute("role") == "region"
-    assert "Call 112 now." in banner.inner_text()
+    assert "Call 112 now" in banner.inner_text()
+    assert banner.get_by_role("link", name="Call 112 now").get_attribute("href") == "tel:112"
     assert phone_page.locator("#red-flag-banner button").count() == 0  # cannot be dismissed
     hosts = {urlsplit(url).netloc for url in requested if not url.startswith("data:")}
     assert hosts == {urlsplit(site_url).netloc}

@@ -48,7 +48,7 @@ def test_from_file_the_banner_search_and_links_work_with_no_request_elsewhere(pa
     root = unzipped_bundle.as_uri() + "/"
     assert "causes/disc-hernia.html" in ranked_pages(page, "slipped disc", root)[:3]
     page.keyboard.press("Escape")
-    page.locator("#red-flag-banner a").click()
+    page.locator("#red-flag-banner a", has_text="All the warning signs").click()
     page.wait_for_load_state()
     assert page.url == root + "red-flags.html"
     assert page.locator("h1").inner_text()

@@ -79,12 +79,12 @@ def test_clicking_the_thigh_in_the_offline_bundle(page, unzipped_bundle):
     page.wait_for_url("**/locations/thigh.html")
 
 
-@pytest.mark.parametrize("path", ["", "locations/", "appointment/", "symptom-guide/"])
+@pytest.mark.parametrize("path", ["", "locations/", "appointment/", "symptom-guide/", "about/"])
 def test_the_new_parts_break_no_content_security_rule(page, site_url, path):
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(site_url + path)
     page.wait_for_load_state("load")
-    if path == "symptom-guide/":
+    if path == "about/":
         page.locator(".tree-diagram summary").click()
         page.locator(".tree-diagram img").wait_for()
         assert page.locator(".tree-diagram img").evaluate("img => img.naturalWidth") > 1000

@@ -61,7 +61,7 @@ def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
     config = yaml.safe_load(rendered["mkdocs.yml"])
     assert config["theme"]["font"] is False
     assert config["theme"]["custom_dir"] == "../overrides"
-    assert config["extra"] == {"generator": False, "emergency_number": "999",
+    assert config["extra"] == {"generator": False, "emergency_number": "999", "emergency_tel": "999",
                                "banner_signs": "sudden numbness",
                                "red_flags_url": "red-flags/"}
     assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [

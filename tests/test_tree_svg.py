@@ -125,8 +125,9 @@ def test_the_same_tree_read_twice_draws_the_same_bytes():
 def test_the_built_site_has_the_diagram_as_a_file_shown_collapsed(built_site):
     published = (built_site / "assets/decision-tree.svg").read_text(encoding="utf-8")
     assert published == tree_svg(real_tree(), "112")
-    for page, src in (("symptom-guide", "../assets/decision-tree.svg"),
-                      ("about", "../assets/decision-tree.svg")):
+    guide = (built_site / "symptom-guide" / "index.html").read_text(encoding="utf-8")
+    assert "tree-diagram" not in guide and 'href="../about/#symptom-guide-diagram"' in guide
+    for page, src in (("about", "../assets/decision-tree.svg"),):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
         details = html.split('<details class="tree-diagram">', 1)[1].split("</details>", 1)[0]
         assert f'src="{src}"' in details and 'loading="lazy"' in details

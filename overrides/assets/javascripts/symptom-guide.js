@@ -1,7 +1,5 @@
-// The symptom guide: one question at a time. The tree is read from the page's no-JavaScript list
-// (its data-step blocks), so the page carries it once and links stay as mkdocs wrote them (so also
-// for .html bundle URLs). The answers so far live in the URL (#answers=0.1.0), so the back button
-// steps back and a step can be bookmarked.
+// The symptom guide, one question at a time, read from the page's no-JavaScript list (data-step
+// blocks), so links stay as mkdocs wrote them. The answers live in the URL (#answers=0.1.0).
 (function () {
   "use strict";
   var KEY = "answers=";
@@ -41,6 +39,7 @@
       } : {
         kind: "outcome", urgency: block.getAttribute("data-urgency"),
         title: text(block, ".symptom-guide__title"), text: text(block, ".symptom-guide__text"),
+        action: block.querySelector(".symptom-guide__action"),
         links: Array.prototype.slice.call(links)
       };
     });
@@ -117,6 +116,7 @@
       label.append(el("span", { "class": "visually-hidden" }, tier[0] + " "), tier[1]);
       heading.textContent = node.title;
       card.append(label, heading, el("p", {}, node.text));
+      if (node.action) card.append(node.action.cloneNode(true));
       var list = el("ul");
       node.links.forEach(function (source) {
         var item = el("li");
@@ -141,7 +141,7 @@
         restart.addEventListener("click", function () { go([]); });
         var nav = el("p", { "class": "symptom-guide__nav" });
         nav.append(back, restart);
-        stage.append(nav);
+        stage.insertBefore(nav, stage.firstChild);
       }
       if (moveFocus) {
         live.textContent = said;
