@@ -127,7 +127,6 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
             "banner_signs": mkdocs_config.banner_signs(content.registry),
             "page_signs": lambda page: [signs[ref.id] for ref in page.get_help],
             "cited_references": lambda page: cited_references(content, page),
-            "tier_labels": _numbered(TIER_HEADINGS, config),
             "tier_headings": _numbered(TIER_HEADINGS, config),
             "tier_leads": _numbered(TIER_LEADS, config),
             "sections_by_id": {s.id: s for s in content.source.sections},
