@@ -74,7 +74,7 @@ test: install-dev node_modules/.package-lock.json chromium java ## Run every tes
 $(LIGHTHOUSE):
 	npm install --no-save --no-audit --no-fund --loglevel=error --prefix build/bench-npm lighthouse@12.8.2
 
-bench: install node_modules/.package-lock.json chromium $(LIGHTHOUSE) ## Benchmark builds at BENCH_SIZES (default 1 10 100) times the content: bench/results.md
+bench: install-dev node_modules/.package-lock.json chromium $(LIGHTHOUSE) ## Benchmark builds at BENCH_SIZES (default 1 10 100) times the content: bench/results.md
 	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
 
 clean: ## Remove everything generated
