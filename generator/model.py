@@ -4,13 +4,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-# The urgency tiers, most urgent first: (id, what the reader does). Signs, the symptom guide's
-# outcomes and the "When to get help" cards all use this one scale.
-TIERS = {"emergency": "Call the emergency number now",
-         "urgent": "Get seen today",
-         "routine": "Book an appointment",
-         "self-care": "Look after it yourself"}
-URGENCIES = tuple(TIERS)
+# The urgency tiers, most urgent first. Signs, the symptom guide's outcomes and the "When to get
+# help" cards all use this one scale (their words for each tier: render.TIER_HEADINGS).
+URGENCIES = ("emergency", "urgent", "routine", "self-care")
 CAUSE_GROUPS = {
     "spine": "Spine and nerve roots",
     "nerves": "Nerves",

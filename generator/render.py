@@ -148,7 +148,7 @@ def call_buttons(config: model.SiteConfig) -> dict[str, Markup]:
 
 def help_cards(signs) -> list[tuple[str, list]]:
     """Group warning signs by tier, most urgent first, keeping their order within a tier."""
-    return [(tier, [sign for sign in signs if sign.tier == tier]) for tier in model.TIERS
+    return [(tier, [sign for sign in signs if sign.tier == tier]) for tier in model.URGENCIES
             if any(sign.tier == tier for sign in signs)]
 
 

@@ -57,19 +57,27 @@ def _check_signs(registry, citable):
             yield Problem(registry.signs_path, sign.line, f"the sign id '{sign.id}' is used twice;"
                           " keep one")
         seen.add(sign.id)
-        if not sign.sources:
-            yield Problem(registry.signs_path, sign.line, f"sign '{sign.id}' cites nothing; add "
-                          "the ids of the references that state its urgency to 'sources'")
-        for ref in sign.sources:
-            if ref.id not in citable:
-                yield Problem(registry.signs_path, ref.line, f"sign '{sign.id}' cites unknown "
-                              f"source '{ref.id}'{did_you_mean(ref.id, citable)}")
+        yield from citation_problems(registry.signs_path, sign.line, f"sign '{sign.id}'",
+                                     sign.sources, citable,
+                                     "add the ids of the references that state its urgency to "
+                                     "'sources'")
         if sign.banner and sign.tier != "emergency":
             yield Problem(registry.signs_path, sign.field_lines["banner"], f"sign '{sign.id}' is "
                           f"{sign.tier}; only emergency signs go on the banner")
     if not any(sign.banner for sign in registry.signs):
         yield Problem(registry.signs_path, 1, "no sign has 'banner:'; give the main emergency "
                       "signs a few words for the banner on every page")
+
+
+def citation_problems(path: str, line: int, what: str, sources, citable: set[str],
+                       fix: str):
+    """Problems with what one sign or result cites: nothing (say fix), or an unknown id."""
+    if not sources:
+        yield Problem(path, line, f"{what} cites nothing; {fix}")
+    for ref in sources:
+        if ref.id not in citable:
+            yield Problem(path, ref.line, f"{what} cites unknown source '{ref.id}'"
+                          f"{did_you_mean(ref.id, citable)}")
 
 
 def _check_get_help(content):

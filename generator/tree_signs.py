@@ -3,6 +3,7 @@ emergency questions come before every non-emergency result and urgent ones befor
 or self-care result, every emergency and urgent sign is asked, every result cites its sources."""
 from generator.errors import Problem, did_you_mean
 from generator.model import Registry
+from generator.safety import citation_problems
 from generator.tree import NO, Outcome, Question, Tree, paths_from_start
 
 MAX_SIGNS = 4  # a question lists at most this many signs: longer lists get skimmed
@@ -81,13 +82,10 @@ def _check_urgent_passed(tree, registry):
 
 def _check_outcome_sources(tree, citable):
     for outcome in tree.outcomes:
-        if not outcome.sources:
-            yield Problem(tree.path, outcome.line, f"outcome '{outcome.id}' cites nothing; add "
-                          "'sources:' with the references or article sections it follows")
-        for ref in outcome.sources:
-            if ref.id not in citable:
-                yield Problem(tree.path, ref.line, f"outcome '{outcome.id}' cites unknown source "
-                              f"'{ref.id}'{did_you_mean(ref.id, citable)}")
+        yield from citation_problems(tree.path, outcome.line, f"outcome '{outcome.id}'",
+                                     outcome.sources, citable,
+                                     "add 'sources:' with the references or article sections "
+                                     "it follows")
 
 
 def _check_facts(tree):
