@@ -6,18 +6,16 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from generator.build import run_mkdocs, source_epoch, write_project
-from generator.editorial import placeholder_problems
-from generator.load import load_content, load_site_config
+from generator.build import phases
+from generator.build.mkdocs_run import source_epoch
+from generator.build.project import Project
 from generator.model import Content
-from generator.render import render_site
-from generator.tree import check_tree, load_tree
-from generator.validate import linkable_ids, validate
 
 # What a plain mkdocs-material build leaves out of our config: hooks, overrides, our assets.
 OURS = ("hooks", "extra", "extra_css", "extra_javascript")
@@ -56,29 +54,27 @@ class _Stopwatch:
 
 
 def generator_stages(root: Path, build_dir: Path) -> tuple[dict[str, Timing], Content]:
-    """Time load, validate, render and write of one project in-process; return them and content."""
+    """Time the build's load, check, render and write phases in-process; return them and the
+    content."""
+    project = Project.at(root)
     watch = _Stopwatch()
-    config, problems = load_site_config(root / "site_config.yml", root)
-    content, content_problems = load_content(root / "content", root)
-    tree, tree_problems = load_tree(root / "content" / "decision_tree.yml", root)
+    loaded = phases.load(project)
     watch.lap("load")
-    problems += content_problems + tree_problems + placeholder_problems(content) \
-        + validate(content) + check_tree(tree, linkable_ids(content))
+    problems = phases.check(loaded, date.today())
     watch.lap("validate")
     if any(problem.severity == "error" for problem in problems):
         raise RuntimeError("\n".join(map(str, problems)))
-    content = replace(content, tree=tree)
-    files = render_site(content, config, os.path.relpath(root / "overrides", build_dir))
+    files = phases.render(project, loaded.content, loaded.config, build_dir)
     watch.lap("render")
-    write_project(build_dir, files)
+    phases.write(build_dir, files)
     watch.lap("write")
-    return watch.times, content
+    return watch.times, loaded.content
 
 
 def mkdocs_time(content: Content, build_dir: Path, site_dir: Path) -> Timing:
     """Time mkdocs-material building the written project in-process, as the build runs it."""
     watch = _Stopwatch()
-    run_mkdocs(build_dir / "mkdocs.yml", site_dir, source_epoch(content))
+    phases.run_mkdocs(build_dir / "mkdocs.yml", site_dir, source_epoch(content))
     watch.lap("mkdocs")
     return watch.times["mkdocs"]
 

@@ -17,7 +17,7 @@ COPIED_FOLDERS = ("causes", "locations", "situations", "treatment")
 INLINE_LINK = re.compile(r"(\]\(\s*)([a-z0-9-]+)(?=[#)\s])")
 HUB = "benchmark-copies"
 HUB_ANSWER = "Another copy of the guide"
-# The loader reads at most 10,000 values a file (generator/yaml_lines.py): the tree stops
+# The loader reads at most 10,000 values a file (generator/content/yaml_lines.py): the tree stops
 # growing at 10 copies, which stay under that (15 would not).
 MAX_TREE_COPIES = 10
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -4,7 +4,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator import build as building
+from generator.build import phases
+from generator.build.project import Project
 from generator.errors import BuildError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -29,27 +30,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.names and args.command != "new":
         parser.error(f"unexpected {' '.join(args.names)!r}: only 'new' takes a kind and an id")
-    project = building.Project.at(args.root.resolve(), args.output and args.output.resolve())
+    project = Project.at(args.root.resolve(), args.output and args.output.resolve())
     return COMMANDS[args.command](project, args)
 
 
-def _serve(project: building.Project, args) -> int:
-    from generator.serve import serve
+def _serve(project: Project, args) -> int:
+    from generator.build.serve import serve
 
-    return serve(project, args.port)
+    return serve(project, args.port, _say)
 
 
-def _valid(project: building.Project):
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _valid(project: Project):
     """Return (content, settings), or None after printing every error."""
     try:
-        return building.checked(project)
+        return phases.checked(project)
     except BuildError as error:
         print(error, file=sys.stderr)
         return None
 
 
-def _check(project: building.Project, args) -> int:
-    _, _, problems = building.check(project, today=date.today())
+def _check(project: Project, args) -> int:
+    _, _, problems = phases.check_project(project, today=date.today())
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(args.strict or problem.severity == "error" for problem in problems)
@@ -57,8 +62,8 @@ def _check(project: building.Project, args) -> int:
     return 1 if errors else 0
 
 
-def _schema(project: building.Project, args) -> int:
-    from generator.schema import write_schemas
+def _schema(project: Project, args) -> int:
+    from generator.tools.schema import write_schemas
 
     changed = write_schemas(project.content)
     for file in changed:
@@ -67,8 +72,8 @@ def _schema(project: building.Project, args) -> int:
     return 0
 
 
-def _new(project: building.Project, args) -> int:
-    from generator.scaffold import ScaffoldError, scaffold
+def _new(project: Project, args) -> int:
+    from generator.tools.scaffold import ScaffoldError, scaffold
 
     if len(args.names) != 2:
         print("usage: python -m generator new KIND ID, e.g. new cause shingles", file=sys.stderr)
@@ -83,8 +88,8 @@ def _new(project: building.Project, args) -> int:
     return 0
 
 
-def _readability(project: building.Project, args) -> int:
-    from generator import readability
+def _readability(project: Project, args) -> int:
+    from generator.tools import readability
 
     if not (valid := _valid(project)):
         return 1
@@ -97,8 +102,8 @@ def _readability(project: building.Project, args) -> int:
     return 1 if misses else 0
 
 
-def _bundle(project: building.Project, args) -> int:
-    from generator.bundle import bundle
+def _bundle(project: Project, args) -> int:
+    from generator.build.bundle import bundle
 
     try:
         archive = bundle(project, date.today())
@@ -111,9 +116,9 @@ def _bundle(project: building.Project, args) -> int:
     return 0
 
 
-def _build(project: building.Project, args) -> int:
+def _build(project: Project, args) -> int:
     try:
-        building.build(project)
+        phases.build(project)
     except BuildError as error:
         print(error, file=sys.stderr)
         print("build failed; the last good site was left as it was", file=sys.stderr)
@@ -122,8 +127,8 @@ def _build(project: building.Project, args) -> int:
     return 0
 
 
-def _diff(project: building.Project, args) -> int:
-    from generator.sitediff import format_report, site_diff
+def _diff(project: Project, args) -> int:
+    from generator.tools.sitediff import format_report, site_diff
 
     try:
         report = format_report(site_diff(project.root, args.base))
@@ -136,8 +141,8 @@ def _diff(project: building.Project, args) -> int:
     return 0
 
 
-def _linkcheck(project: building.Project, args) -> int:
-    from generator import linkcheck
+def _linkcheck(project: Project, args) -> int:
+    from generator.tools import linkcheck
 
     if not (valid := _valid(project)):
         return 1

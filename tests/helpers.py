@@ -2,7 +2,8 @@
 import shutil
 from pathlib import Path
 
-from generator.build import Project, check
+from generator.build.phases import check_project
+from generator.build.project import Project
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,5 +26,5 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
 
 
 def problem_lines(root: Path) -> list[str]:
-    """Return the problems that check() finds in the tree, as printed."""
-    return [str(problem) for problem in check(Project.at(root))[2]]
+    """Return the problems that check_project() finds in the tree, as printed."""
+    return [str(problem) for problem in check_project(Project.at(root))[2]]

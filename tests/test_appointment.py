@@ -3,8 +3,9 @@ it, linked from it, with the doctor's questions, an empty symptom diary and the 
 import re
 from html.parser import HTMLParser
 
-from generator.build import Project, check
-from generator.mkdocs_config import navigation
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.render.mkdocs_config import navigation
 from helpers import ROOT, edit, minimal_tree, problem_lines
 
 DIARY = ["Date", "Time", "Where in the legs", "How long it lasted", "What it felt like",
@@ -52,7 +53,7 @@ def test_the_page_has_the_questions_the_diary_and_the_tests(built_site):
     assert all(row[1] == "" for row in questions[1:])
     assert diary[0] == DIARY
     assert diary[1:] == [[""] * len(DIARY)] * 8
-    content, _, _ = check(Project.at(ROOT))
+    content, _, _ = check_project(Project.at(ROOT))
     tests = content.by_id()["diagnosis"].tests
     assert len(tests) >= 5
     listed = html.split('id="tests-that-may-follow"', 1)[1].split("</ul>", 1)[0]
@@ -64,7 +65,7 @@ def test_the_page_has_the_questions_the_diary_and_the_tests(built_site):
 
 def test_it_comes_after_diagnosis_in_the_navigation_and_the_diagnosis_page_links_to_it(
         built_site):
-    content, _, _ = check(Project.at(ROOT))
+    content, _, _ = check_project(Project.at(ROOT))
     entries = [next(iter(entry.values())) for entry in navigation(content)]
     assert entries[entries.index("diagnosis.md") + 1] == "appointment.md"
     diagnosis = (built_site / "diagnosis/index.html").read_text(encoding="utf-8")

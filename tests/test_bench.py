@@ -3,8 +3,8 @@ import pytest
 from conftest import ROOT, run_generator
 
 from bench import synthetic
-from generator.load import load_content
-from generator.tree import load_tree
+from generator.content.load import load_content
+from generator.content.load import load_tree
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_inline_links_and_the_tree_point_into_the_same_copy(root):
 
 def test_a_section_too_large_for_the_menu_shows_only_its_index_and_the_site_still_builds(
         root, tmp_path):
-    from generator import mkdocs_config
+    from generator.render import mkdocs_config
 
     grown, _ = load_content(root / "content", root)
     causes = [page for page in grown.pages if page.kind == "cause"]
@@ -68,7 +68,7 @@ def test_a_section_too_large_for_the_menu_shows_only_its_index_and_the_site_stil
 
 
 def test_the_real_site_lists_every_cause_in_the_menu():
-    from generator import mkdocs_config
+    from generator.render import mkdocs_config
 
     real, _ = load_content(ROOT / "content", ROOT)
     assert mkdocs_config.left_out_of_navigation(real) == []

@@ -4,9 +4,11 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from generator.body_map import body_map_svg, load_body_map
-from generator.build import Project, check
-from generator.pages import built_link
+from generator.content.load import load_body_map
+from generator.render.body_map_svg import body_map_svg
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.render.urls import built_link
 from helpers import ROOT, minimal_tree, problem_lines
 from site_html import resolve
 
@@ -45,7 +47,7 @@ def map_problems(tmp_path, old: str = "", new: str = "") -> list[str]:
 
 def test_the_small_map_is_valid_and_loaded(tmp_path):
     assert map_problems(tmp_path) == []
-    content, _, _ = check(Project.at(tmp_path / "guide"))
+    content, _, _ = check_project(Project.at(tmp_path / "guide"))
     assert [region.id for region in content.body_map.regions] == ["feet", "groin"]
 
 
@@ -117,7 +119,7 @@ def test_links_in_raw_html_match_the_built_urls(from_doc, to_doc, hosted, offlin
 
 
 def test_the_real_map_has_every_region_and_links_to_existing_pages():
-    content, _, problems = check(Project.at(ROOT))
+    content, _, problems = check_project(Project.at(ROOT))
     assert problems == []
     assert [region.id for region in content.body_map.regions] == REGIONS
     ids = {page.id for page in content.pages}

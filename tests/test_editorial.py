@@ -1,7 +1,8 @@
 """Editorial checks: pages past their review date warn (or fail with --strict); placeholders fail."""
 from datetime import date
 
-from generator.build import Project, check, checked
+from generator.build.phases import check_project, checked
+from generator.build.project import Project
 from generator.cli import main
 from helpers import edit, minimal_tree
 
@@ -15,7 +16,7 @@ FEET_OVERDUE = ("content/locations/feet.yml:1: warning: review overdue: the next
 
 
 def _lines(root, today):
-    return [str(problem) for problem in check(Project.at(root), today=today)[2]]
+    return [str(problem) for problem in check_project(Project.at(root), today=today)[2]]
 
 
 def test_no_warning_on_the_day_the_review_is_due(tmp_path):

@@ -6,7 +6,7 @@ import json
 from html.parser import HTMLParser
 
 from escaping_cases import FIELDS, IN_SEARCH_ONLY, IN_TREE_JSON
-from generator.render import site_url
+from generator.render.urls import site_url
 
 
 class _Parts(HTMLParser):

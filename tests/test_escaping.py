@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from escaping_cases import FIELDS, IN_SEARCH_ONLY, IN_TREE_JSON, LOADER, guide, set_field
-from generator import load
-from generator.build import Project, check
-from generator.render import render_site
+from generator.content import load
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.render.site import render_site
 
 PROPERTY = settings(max_examples=10, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow,
@@ -101,7 +102,7 @@ def rendered(root, name: str, value: str) -> tuple[list[str], dict | None]:
     before = (root / relative).read_bytes()
     try:
         set_field(root, name, value)
-        content, config, problems = check(Project.at(root))
+        content, config, problems = check_project(Project.at(root))
         errors = [str(problem) for problem in problems if problem.severity == "error"]
         if errors:
             _assert_located(root, relative, errors)

@@ -1,7 +1,7 @@
 """The mkdocs hooks: glossary terms explained once per page."""
 import re
 
-from generator.glossary_hook import first_occurrences_only
+from generator.hooks.glossary import first_occurrences_only
 
 
 def test_only_the_first_occurrence_of_a_term_keeps_its_explanation():

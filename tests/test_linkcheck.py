@@ -4,8 +4,9 @@ import threading
 
 import pytest
 
-from generator.build import Project, check
-from generator.linkcheck import ExternalLink, check_link, external_links
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.tools.linkcheck import ExternalLink, check_link, external_links
 from helpers import edit, minimal_tree
 
 
@@ -30,7 +31,7 @@ def test_external_links_are_found_with_their_file_and_line(tmp_path):
     root = minimal_tree(tmp_path)
     edit(root, "content/causes/cold-feet.yml", "Cold slows the blood.",
          "See [a study](https://example.org/study).")
-    content, _, problems = check(Project.at(root))
+    content, _, problems = check_project(Project.at(root))
     assert problems == []
     assert external_links(content) == [
         ExternalLink("content/causes/cold-feet.yml", 7, "https://example.org/study")]

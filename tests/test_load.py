@@ -89,7 +89,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path):
 def test_the_fast_reader_gives_the_same_values_and_lines_as_the_checking_reader():
     import yaml
     from conftest import ROOT
-    from generator import yaml_lines
+    from generator.content import yaml_lines
 
     assert issubclass(yaml_lines._FastLoader, yaml.CSafeLoader)
 

@@ -1,4 +1,4 @@
-"""Properties of the loader and validator: whatever a content file holds, check() returns a valid
+"""Properties of the loader and validator: whatever a content file holds, check_project() returns a valid
 model or problems (path:line: message for a real line), and never raises.
 
 Hypothesis writes arbitrary YAML (text, bytes and dumped structures) in place of real files, and
@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from generator import model, tree, yaml_lines
-from generator.build import Project, check
+from generator.content import fields, yaml_lines
+from generator.build.phases import check_project
+from generator.build.project import Project
 
 PROPERTY = settings(max_examples=50, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -26,10 +27,11 @@ FILES = sorted([*(p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rgl
 TARGETS = ["content/causes/diabetes.yml", "content/locations/feet.yml", "content/source.yml",
            "content/glossary.yml", "content/decision_tree.yml", "content/topics/red-flags.yml",
            "site_config.yml"]
-FIELD_TABLES = [model.PAGE_FIELDS, *model.KIND_FIELDS.values(), model.SECTION_FIELDS,
-                model.SOURCE_FIELDS, model.SOURCE_SECTION_FIELDS, model.SITE_FIELDS,
-                model.GLOSSARY_FIELDS, model.TERM_FIELDS, tree.TREE_FIELDS, tree.QUESTION_FIELDS,
-                tree.ANSWER_FIELDS, tree.OUTCOME_FIELDS, tree.SCENARIO_FIELDS]
+FIELD_TABLES = [fields.PAGE_FIELDS, *fields.KIND_FIELDS.values(), fields.SECTION_FIELDS,
+                fields.SOURCE_FIELDS, fields.SOURCE_SECTION_FIELDS, fields.SITE_FIELDS,
+                fields.GLOSSARY_FIELDS, fields.TERM_FIELDS, fields.TREE_FIELDS,
+                fields.QUESTION_FIELDS, fields.ANSWER_FIELDS, fields.OUTCOME_FIELDS,
+                fields.SCENARIO_FIELDS]
 FIELD_NAMES = sorted({name for table in FIELD_TABLES for name in table})
 # Pieces of YAML syntax, so that random text often gets past the first character.
 YAML_PIECES = ["title: ", "summary: ", "sections:\n", "  - heading: x\n", "    body: |\n",
@@ -86,7 +88,7 @@ def assert_model_or_problems(root: Path, relative: str, data: bytes) -> None:
     before = file.read_bytes()
     file.write_bytes(data)
     try:
-        content, config, problems = check(Project.at(root))
+        content, config, problems = check_project(Project.at(root))
     finally:
         file.write_bytes(before)
     errors = [problem for problem in problems if problem.severity == "error"]
@@ -128,7 +130,7 @@ def apply_edits(text: str, edits) -> str:
 
 
 def test_the_real_content_is_a_valid_model(project):
-    content, config, problems = check(Project.at(project))
+    content, config, problems = check_project(Project.at(project))
     assert content is not None and config is not None
     assert [problem for problem in problems if problem.severity == "error"] == []
 

@@ -4,8 +4,11 @@ import pytest
 import textstat
 
 from conftest import ROOT, run_generator
-from generator import model, pages, readability, render
-from generator.build import Project, check
+from generator import model
+from generator.render import urls
+from generator.tools import readability
+from generator.build.phases import check_project
+from generator.build.project import Project
 from helpers import edit, minimal_tree, problem_lines
 
 CAUSE = "content/causes/cold-feet.yml"
@@ -14,7 +17,7 @@ CAUSE = "content/causes/cold-feet.yml"
 @pytest.fixture(scope="module")
 def real():
     """The real content, its settings and its scores."""
-    content, config, problems = check(Project.at(ROOT))
+    content, config, problems = check_project(Project.at(ROOT))
     assert [p for p in problems if p.severity == "error"] == []
     return content, config, readability.score_site(content)
 
@@ -27,7 +30,7 @@ def test_real_pages_meet_the_targets_in_site_config(real):
 
 def test_every_page_with_words_from_content_is_scored(real):
     content, _, scores = real
-    expected = {render.site_url(pages.doc_path(page)) for page in content.pages}
+    expected = {urls.site_url(urls.doc_path(page)) for page in content.pages}
     assert {s.page for s in scores} == expected | {"glossary/", "symptom-guide/"}
     assert all(score.words >= 50 for score in scores)
 
@@ -81,7 +84,7 @@ def test_glossary_terms_on_a_page_are_not_counted(tmp_path):
 
 
 def _grade(root, page: str) -> float:
-    content, _, _ = check(Project.at(root))
+    content, _, _ = check_project(Project.at(root))
     return {s.page: s for s in readability.score_site(content)}[page].grade
 
 

@@ -2,14 +2,15 @@
 import pytest
 import yaml
 
-from generator.build import Project, check
-from generator.render import render_site
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.render.site import render_site
 from helpers import minimal_tree
 
 
 @pytest.fixture
 def rendered(tmp_path):
-    content, config, problems = check(Project.at(minimal_tree(tmp_path)))
+    content, config, problems = check_project(Project.at(minimal_tree(tmp_path)))
     assert problems == []
     return render_site(content, config, "../overrides")
 
@@ -76,7 +77,7 @@ def test_front_matter_is_valid_yaml_whatever_the_title(tmp_path):
     root = minimal_tree(tmp_path)
     file = root / "content/causes/cold-feet.yml"
     file.write_text(file.read_text().replace("title: Cold feet", 'title: "Cold: feet # 1"'))
-    content, config, _ = check(Project.at(root))
+    content, config, _ = check_project(Project.at(root))
     page = render_site(content, config, "../overrides")["docs/causes/cold-feet.md"]
     assert yaml.safe_load(page.split("---")[1])["title"] == "Cold: feet # 1"
 
@@ -85,7 +86,7 @@ def test_relative_links_match_posixpath_between_every_pair_of_folders():
     import itertools
     import posixpath
 
-    from generator import pages
+    from generator.render import urls as pages
 
     docs = ["index.md", "glossary.md", "causes/index.md", "causes/diabetes.md",
             "treatment/index.md", "treatment/vitamins.md", "a/b/c.md"]

@@ -1,7 +1,7 @@
 """Review dates: the next review a whole number of years on, dates written the UK way."""
 from datetime import date
 
-from generator.review_dates import add_years, long_date
+from generator.model.dates import add_years, long_date
 
 
 def test_a_leap_day_review_falls_due_on_28_february():

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
-from generator.render import render_site
-from generator.safety import URGENCY_WORDS
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.render.site import render_site
+from generator.checks.safety import URGENCY_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVENANCE_FILES = {"content/topics/about.yml", "content/source.yml"}
@@ -20,7 +21,7 @@ CARD = re.compile(r'<div class="care-card care-card--([\w-]+)" markdown>(.*?)</d
 
 @pytest.fixture(scope="module")
 def real():
-    content, config, problems = check(Project.at(ROOT))
+    content, config, problems = check_project(Project.at(ROOT))
     assert [str(p) for p in problems if p.severity == "error"] == []
     return content, config
 

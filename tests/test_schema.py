@@ -6,9 +6,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator import schema
+from generator.tools import schema
 from generator.cli import main
-from generator.yaml_lines import read_yaml
+from generator.content.yaml_lines import read_yaml
 from helpers import edit, minimal_tree, problem_lines
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,7 +3,7 @@ build writes, and, in Chromium, the same lunr index and results as the theme's o
 import json
 import re
 
-from generator.search_index import (_int32, _split, fingerprinted, js_separator,
+from generator.hooks.search_index import (_int32, _split, fingerprinted, js_separator,
                                     payload_json, prebuilt_payload, tokenize)
 from search_in_browser import QUERIES, ranked_pages
 

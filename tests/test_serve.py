@@ -12,10 +12,12 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, _free_port
-from generator.build import Project, check, write_project
-from generator.preview_site import PreviewSite, merged_search_docs
-from generator.render import render_site
-from generator.serve import Preview
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.build.output import write
+from generator.build.preview import PreviewSite, merged_search_docs
+from generator.render.site import render_site
+from generator.build.serve import Preview
 from helpers import edit, minimal_tree
 
 CAUSE = "content/causes/cold-feet.yml"
@@ -166,10 +168,10 @@ def test_merged_search_docs_replace_each_rebuilt_page_in_place():
 
 def test_write_project_writes_only_what_changed_and_removes_stale_pages(tmp_path):
     build_dir = tmp_path / "build"
-    assert write_project(build_dir, {"mkdocs.yml": "a", "docs/x.md": "x", "docs/y.md": "y"}) == \
+    assert write(build_dir, {"mkdocs.yml": "a", "docs/x.md": "x", "docs/y.md": "y"}) == \
         ["mkdocs.yml", "docs/x.md", "docs/y.md"]
     os.utime(build_dir / "docs" / "x.md", ns=(1, 1))
-    assert write_project(build_dir, {"mkdocs.yml": "a", "docs/x.md": "x", "docs/z.md": "z"}) == \
+    assert write(build_dir, {"mkdocs.yml": "a", "docs/x.md": "x", "docs/z.md": "z"}) == \
         ["docs/z.md", "docs/y.md"]
     assert (build_dir / "docs" / "x.md").stat().st_mtime_ns == 1  # untouched keeps its mtime
     assert sorted(path.name for path in (build_dir / "docs").iterdir()) == ["x.md", "z.md"]
@@ -178,7 +180,7 @@ def test_write_project_writes_only_what_changed_and_removes_stale_pages(tmp_path
 def test_a_page_title_that_other_pages_show_rebuilds_every_page(served):
     root, preview = served
     project = preview.project
-    content, config, _ = check(project)
+    content, config, _ = check_project(project)
     files = render_site(content, config, os.path.relpath(project.theme_dir, project.build_dir))
     index = project.build_dir / "docs" / "locations" / "index.md"
     title = re.search(r"^title: (.*)$", index.read_text(), re.M)[1]

@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.build import Project, check
+from generator.build.phases import check_project
+from generator.build.project import Project
 from conftest import ROOT
 from site_html import read_site, resolve
 
@@ -18,7 +19,7 @@ def site_pages(built_site):
 
 @pytest.fixture(scope="session")
 def content():
-    loaded, _, problems = check(Project.at(ROOT))
+    loaded, _, problems = check_project(Project.at(ROOT))
     assert problems == []
     return loaded
 
@@ -85,7 +86,7 @@ def test_every_section_of_the_article_is_covered_by_a_built_page(built_site, con
     sections = [line.split("\t")[0] for line in
                 (ROOT / "tests/fixtures/sections.tsv").read_text().splitlines()[1:]]
     assert [section.id for section in content.source.sections] == sections
-    from generator.pages import doc_path
+    from generator.render.urls import doc_path
     for section in content.source.sections:
         drawing = [page for page in content.pages if section.id in {r.id for r in page.sources}]
         if section.no_text:
@@ -98,7 +99,7 @@ def test_every_section_of_the_article_is_covered_by_a_built_page(built_site, con
 
 
 def test_links_declared_once_appear_on_both_pages(built_site, content, site_pages):
-    from generator.pages import doc_path
+    from generator.render.urls import doc_path
 
     def html_of(page):
         return built_site / doc_path(page).replace("index.md", "").replace(".md", "/") / \

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT, run_generator
 from generator.errors import BuildError
-from generator.sitediff import SiteDiff, export_ref, format_report, page_text, page_url
+from generator.tools.sitediff import SiteDiff, export_ref, format_report, page_text, page_url
 from helpers import edit, minimal_tree
 
 SITTING = """title: Sitting still

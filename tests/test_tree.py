@@ -4,11 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
-from generator.pages import all_doc_paths
-from generator.render import site_url
-from generator.tree import Outcome, Question, check_tree, compile_tree, load_tree, walk
-from generator.validate import linkable_ids
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.render.urls import all_doc_paths
+from generator.render.urls import site_url
+from generator.checks.tree import check_tree, walk
+from generator.content.load import load_tree
+from generator.model import Outcome, Question
+from generator.render.tree_json import compile_tree
+from generator.checks.pages import linkable_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"red-flags", "toes", "feet", "diagnosis"}
@@ -120,15 +124,15 @@ def test_link_to_a_page_that_does_not_exist(tmp_path):
 
 def test_outcome_without_urgency(tmp_path):
     assert problems_of(tmp_path, ("    urgency: routine\n", "")) == [
-        f"{FILE}:26: outcome 'see-doctor' has no urgency; add 'urgency:' with one of "
+        f"{FILE}:26: missing field 'urgency' in this entry of 'outcomes'; add it, with one of "
         "emergency, urgent, routine, self-care",
     ]
 
 
 def test_outcome_with_an_unknown_urgency(tmp_path):
     assert problems_of(tmp_path, ("urgency: routine", "urgency: urgnet")) == [
-        f"{FILE}:27: outcome 'see-doctor' has urgency 'urgnet'; use one of emergency, urgent, "
-        "routine, self-care (did you mean 'urgent'?)",
+        f"{FILE}:27: 'urgency' is 'urgnet'; use one of emergency, urgent, routine, self-care "
+        "(did you mean 'urgent'?)",
     ]
 
 
@@ -244,7 +248,7 @@ def test_compiled_form_is_the_json_contract(tmp_path):
 @pytest.fixture(scope="module")
 def real():
     """The real content and tree, checked the way the build checks them."""
-    content, _, problems = check(Project.at(ROOT))
+    content, _, problems = check_project(Project.at(ROOT))
     return content, problems
 
 
@@ -303,7 +307,7 @@ def test_the_content_check_reports_an_unsafe_tree(project_copy):
     line = next(n for n, text in enumerate(lines, 1) if "next: call-now-spine}" in text)
     lines[line - 1] = lines[line - 1].replace("call-now-spine", "routine-toes")
     file.write_text("".join(lines), encoding="utf-8")
-    problems = [str(problem) for problem in check(Project.at(project_copy))[2]]
+    problems = [str(problem) for problem in check_project(Project.at(project_copy))[2]]
     assert f"{FILE}:{line}: answer 'Yes' of danger question 'spine-signs' leads to " \
            "'routine-toes' (urgency 'routine'); every answer but 'No' must lead straight " \
            "to an emergency outcome" in problems

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from generator.model import Ref, Registry, WarningSign
-from generator.tree import load_tree
-from generator.tree_signs import check_tree_signs
+from generator.content.load import load_tree
+from generator.checks.tree_signs import check_tree_signs
 
 FILE = "content/decision_tree.yml"
 REGISTRY = Registry(

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.tree import load_tree
-from generator.tree_svg import tree_svg
+from generator.content.load import load_tree
+from generator.render.tree_svg import tree_svg
 from test_tree import SMALL_TREE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,8 +3,8 @@ emergency questions come before every non-emergency result and urgent ones befor
 or self-care result, every emergency and urgent sign is asked, every result cites its sources."""
 from generator.errors import Problem, did_you_mean
 from generator.model import Registry
-from generator.safety import citation_problems
-from generator.tree import NO, Outcome, Question, Tree, paths_from_start
+from generator.checks.safety import citation_problems
+from generator.checks.tree import NO, Outcome, Question, Tree, paths_from_start
 
 MAX_SIGNS = 4  # a question lists at most this many signs: longer lists get skimmed
 RANK = {"emergency": 0, "urgent": 1, "routine": 2, "self-care": 3}

@@ -1,122 +1,11 @@
-"""The symptom guide's decision tree: load it, prove it safe, compile it to the JSON contract."""
+"""Checks of the symptom guide's decision tree: shape, reachability, loops, links, safety and
+the editors' scenarios. Pure functions."""
 from collections import deque
-from dataclasses import dataclass, field
-from pathlib import Path
 
+from generator.checks.pages import MARKDOWN_LINK, text_problems
+from generator.content.fields import ID_PATTERN
 from generator.errors import Problem, did_you_mean
-from generator import model
-from generator.load import ID_PATTERN, _Fields, read_fields
-from generator.model import Ref
-from generator.validate import MARKDOWN_LINK, text_problems
-
-URGENCIES = model.URGENCIES
-NO = "No"  # the one answer of a danger question that may lead on to other questions
-NUMBER_PLACE = "the emergency number"  # the page puts the number from site_config.yml here
-# How each urgency is shown: (prefix for screen readers, visible label of the care card).
-TIERS = {"emergency": ("Immediate action required:", "Emergency"),
-         "urgent": ("Urgent advice:", "Urgent"),
-         "routine": ("Non-urgent advice:", "Non-urgent"),
-         "self-care": ("Non-urgent advice:", "Self-care")}
-
-
-@dataclass(frozen=True)
-class Answer:
-    label: str
-    next: Ref
-    line: int
-    facts: tuple[str, ...] = ()  # what is true of a reader who gives this answer
-    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    answers: tuple[Answer, ...]
-    line: int
-    danger: bool = False
-    help: str | None = None
-    signs: tuple[Ref, ...] = ()  # warning signs asked about, from content/warning_signs.yml
-    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    title: str
-    text: str
-    line: int
-    urgency: str | None = None
-    links: tuple[Ref, ...] = ()
-    sources: tuple[Ref, ...] = ()
-    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
-
-
-@dataclass(frozen=True)
-class Scenario:
-    name: str
-    answers: tuple[str, ...]
-    expect: Ref
-    line: int
-    field_lines: dict = field(default_factory=dict, compare=False, hash=False)
-
-
-@dataclass(frozen=True)
-class Tree:
-    """The whole decision tree of one file."""
-
-    path: str
-    start: Ref
-    questions: tuple[Question, ...]
-    outcomes: tuple[Outcome, ...]
-    scenarios: tuple[Scenario, ...] = ()
-
-    def nodes(self) -> dict:
-        """Map every node id to its question or outcome (the first, if an id is used twice)."""
-        nodes = {}
-        for node in (*self.questions, *self.outcomes):
-            nodes.setdefault(node.id, node)
-        return nodes
-
-
-TREE_FIELDS = {"start": ("node", True), "questions": ("questions", True),
-               "outcomes": ("outcomes", True), "scenarios": ("scenarios", False)}
-QUESTION_FIELDS = {"id": ("str", True), "danger": ("bool", False), "text": ("str", True),
-                   "help": ("str", False), "signs": ("list[sign]", False),
-                   "answers": ("answers", True)}
-ANSWER_FIELDS = {"label": ("str", True), "next": ("node", True), "facts": ("list[str]", False)}
-OUTCOME_FIELDS = {"id": ("str", True), "urgency": ("str", False), "title": ("str", True),
-                  "text": ("str", True), "links": ("list[page]", False),
-                  "sources": ("list[source]", False)}
-SCENARIO_FIELDS = {"name": ("str", True), "answers": ("list[str]", True),
-                   "expect": ("node", True)}
-ENTRIES = {"questions": (QUESTION_FIELDS, Question), "outcomes": (OUTCOME_FIELDS, Outcome),
-           "scenarios": (SCENARIO_FIELDS, Scenario), "answers": (ANSWER_FIELDS, Answer)}
-
-
-def load_tree(file: Path, repo_root: Path) -> tuple[Tree | None, list[Problem]]:
-    """Load decision_tree.yml; return the tree (None if unusable) and every shape problem."""
-    problems: list[Problem] = []
-    loaded = read_fields(file, repo_root, TREE_FIELDS, problems, _TreeFields)
-    if loaded is None:
-        return None, problems
-    shown, values, _ = loaded
-    return Tree(path=shown, **values), problems
-
-
-class _TreeFields(_Fields):
-    """The content loader's field table, plus node references and lists of tree entries."""
-
-    def convert(self, value, kind: str, line: int, name: str):
-        if kind in ENTRIES:
-            return self.objects(value, line, name, *ENTRIES[kind], field_lines=True)
-        return super().convert(value, "page" if kind == "node" else kind, line, name)
-
-    def scalar(self, value, kind: str, line: int, name: str):
-        if kind == "str" and isinstance(value, bool):
-            return self.problem(line, f"'{name}' is read as {str(value).lower()}; put it in "
-                                f"quotes, e.g. \"{'Yes' if value else 'No'}\"")
-        return super().scalar(value, kind, line, name)
+from generator.model import NO, NUMBER_PLACE, Answer, Outcome, Question, Tree
 
 
 def check_tree(tree: Tree, page_ids: set[str]) -> list[Problem]:
@@ -226,15 +115,7 @@ def _check_loops(tree):
 
 def _check_outcomes(tree, page_ids):
     for outcome in tree.outcomes:
-        line = outcome.field_lines.get("urgency", outcome.line)
-        if outcome.urgency is None:
-            yield _problem(tree, outcome.line, f"outcome '{outcome.id}' has no urgency; add "
-                           f"'urgency:' with one of {', '.join(URGENCIES)}")
-        elif outcome.urgency not in URGENCIES:
-            yield _problem(tree, line, f"outcome '{outcome.id}' has urgency "
-                           f"'{outcome.urgency}'; use one of {', '.join(URGENCIES)}"
-                           f"{did_you_mean(outcome.urgency, URGENCIES)}")
-        elif outcome.urgency == "emergency" and NUMBER_PLACE not in outcome.title:
+        if outcome.urgency == "emergency" and NUMBER_PLACE not in outcome.title:
             yield _problem(tree, outcome.field_lines["title"], f"the title of emergency "
                            f"outcome '{outcome.id}' must say '{NUMBER_PLACE}', e.g. 'Call the "
                            "emergency number now'; the page puts the number there")
@@ -327,27 +208,6 @@ def walk(tree: Tree, labels) -> tuple[str | None, str | None]:
         return None, f"after {_said(labels)} it stops at {_named(node)}, before an " \
                      "outcome; add the answers that lead on"
     return node.id, None
-
-
-def compile_tree(tree: Tree, url_of, signs: dict) -> dict:
-    """Return the JSON contract of DESIGN.md; url_of maps a page id to its site-root URL, signs
-    maps a sign id to its registry entry. Each answer lists the facts it stands for (a sign
-    question's answers but "No" stand for its signs), so tests can answer as a person would."""
-    nodes = {}
-    for question in tree.questions:
-        asked = [signs[ref.id] for ref in question.signs]
-        nodes[question.id] = {
-            "kind": "question", "danger": question.danger, "text": question.text,
-            "tier": asked[0].tier if asked else None,
-            "signs": [{"id": sign.id, "text": sign.text} for sign in asked],
-            "answers": [{"label": a.label, "next": a.next.id,
-                         "facts": [s.id for s in asked] if asked and a.label != NO
-                         else list(a.facts)} for a in question.answers]}
-    for outcome in tree.outcomes:
-        nodes[outcome.id] = {"kind": "outcome", "urgency": outcome.urgency,
-                             "title": outcome.title, "text": outcome.text,
-                             "links": [url_of(ref.id) for ref in outcome.links]}
-    return {"start": tree.start.id, "nodes": nodes}
 
 
 def _is_emergency(node) -> bool:

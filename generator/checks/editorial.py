@@ -4,7 +4,7 @@ from datetime import date
 
 from generator import model
 from generator.errors import Problem
-from generator.review_dates import long_date, reviewed_dates
+from generator.model.dates import long_date, reviewed_dates
 
 PLACEHOLDER = "TODO"
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")

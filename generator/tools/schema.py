@@ -1,42 +1,17 @@
-"""JSON Schemas (draft 7) of the content files, generated from the model's field tables."""
+"""JSON Schemas (draft 7) of the content files, generated from the loader's field tables."""
 import json
 from pathlib import Path
 
-from generator import body_map, model, tree
-from generator.load import ID_PATTERN
+from generator import model
+from generator.content import fields
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FOLDER = "schema"  # under content/; the loader reads only the kind folders, never this one
 MODELINE = "# yaml-language-server: $schema="
 # The file tables the loader reads, by schema name (one schema per kind of file).
-TABLES = {**{kind: {**model.PAGE_FIELDS, **model.KIND_FIELDS[kind]} for kind in model.PAGE_KINDS},
-          "glossary": model.GLOSSARY_FIELDS, "source": model.SOURCE_FIELDS,
-          "references": model.REFERENCES_FIELDS, "warning_signs": model.SIGNS_FIELDS,
-          "decision_tree": tree.TREE_FIELDS, "body_map": body_map.MAP_FIELDS}
-SINGLE_FILES = {"glossary.yml": "glossary", "source.yml": "source",
-                "references.yml": "references", "warning_signs.yml": "warning_signs",
-                "decision_tree.yml": "decision_tree", "body_map.yml": "body_map"}
-# Field types that hold a list of entries, and the one that holds a single set of fields,
-# as load._Fields.convert and tree._TreeFields.convert read them.
-ENTRY_LISTS = {"sections": model.SECTION_FIELDS, "source_sections": model.SOURCE_SECTION_FIELDS,
-               "terms": model.TERM_FIELDS, "references": model.REFERENCE_FIELDS,
-               "signs": model.SIGN_FIELDS,
-               **{name: spec for name, (spec, _) in tree.ENTRIES.items()},
-               **{name: spec for name, (spec, _) in body_map.ENTRIES.items()},
-               # An outcome's urgency is text to the loader; check_tree requires it, on this scale.
-               "outcomes": {**tree.OUTCOME_FIELDS, "urgency": ("tree_urgency", True)}}
-MAPPINGS = {"review": model.REVIEW_FIELDS}
-TEXT = {"type": "string", "pattern": r"\S"}  # the loader rejects empty and blank text
-ID = {"type": "string", "pattern": ID_PATTERN.pattern}  # ids of pages are their file names
-SCALARS = {
-    "str": TEXT, "source": TEXT, "node": TEXT, "page": ID, "cause": ID, "sign": ID,
-    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"},
-    "int": {"type": "integer", "minimum": 1},
-    "bool": {"type": "boolean"},
-    "group": {"enum": list(model.CAUSE_GROUPS)},
-    "urgency": {"enum": list(model.URGENCIES)},
-    "tree_urgency": {"enum": list(tree.URGENCIES)},
-}
+TABLES = {**fields.PAGE_TABLES,
+          **{name.removesuffix(".yml"): table for name, table in fields.FILE_TABLES.items()}}
+SINGLE_FILES = {name: name.removesuffix(".yml") for name in fields.FILE_TABLES}
 # What each field is for, shown by the editor on hover and as comments in new files.
 HELP = {
     "title": "short title shown to readers",
@@ -82,7 +57,7 @@ HELP = {
 def schemas() -> dict[str, dict]:
     """Return the schema of every kind of content file, by name."""
     return {name: {"$schema": DRAFT, "title": f"{name.replace('_', ' ')} file of the guide",
-                   "description": "Generated from generator/model.py by "
+                   "description": "Generated from generator/content/fields.py by "
                                   "'python -m generator schema'; do not edit by hand.",
                    **_object(table)}
             for name, table in TABLES.items()}
@@ -133,11 +108,12 @@ def _field(name: str, kind: str) -> dict:
     return {**described, **_type(kind)}
 
 
-def _type(kind: str) -> dict:
-    if kind.startswith("list["):
-        return {"type": "array", "items": SCALARS[kind[5:-1]]}
-    if kind in ENTRY_LISTS:
-        return {"type": "array", "minItems": 1, "items": _object(ENTRY_LISTS[kind])}
-    if kind in MAPPINGS:
-        return _object(MAPPINGS[kind])
-    return SCALARS[kind]
+def _type(tag: str) -> dict:
+    kind, many = fields.field_type(tag)
+    if many:
+        return {"type": "array", "items": kind.schema}
+    if kind.reads == "entries":
+        return {"type": "array", "minItems": 1, "items": _object(kind.table)}
+    if kind.reads == "fields":
+        return _object(kind.table)
+    return kind.schema

@@ -5,28 +5,29 @@ import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from generator import mkdocs_config
-from generator.build import Project, build_lock, checked, run_mkdocs, source_epoch, write_project
-from generator.render import render_site
-from generator.review_dates import long_date, reviewed_dates
+from generator.render import mkdocs_config
+from generator.build import phases
+from generator.build.mkdocs_run import source_epoch
+from generator.build.output import build_lock
+from generator.build.project import Project
+from generator.model.dates import long_date, reviewed_dates
 
-SHIM = Path(__file__).parent / "iframe_worker_shim.js"
+SHIM = Path(__file__).parents[1] / "hooks" / "iframe_worker_shim.js"
 
 
 def bundle(project: Project, built_on: date) -> Path:
     """Build the offline site and zip it as dist/<bundle_name>-<date>.zip; return the zip's path."""
-    content, config = checked(project)
+    content, config = phases.checked(project)
     build_dir = project.build_dir / "offline"
-    files = render_site(content, config, os.path.relpath(project.theme_dir, build_dir),
-                        offline=True)
+    files = phases.render(project, content, config, build_dir, offline=True)
     files[f"docs/{mkdocs_config.OFFLINE_SHIM}"] = SHIM.read_text(encoding="utf-8")
     name = f"{config.bundle_name}-{built_on.isoformat()}"
     with build_lock(project):
-        write_project(build_dir, files)
+        phases.write(build_dir, files)
         site = project.build_dir / "offline-site"
         shutil.rmtree(site, ignore_errors=True)
         epoch = source_epoch(content)
-        run_mkdocs(build_dir / "mkdocs.yml", site, epoch)
+        phases.run_mkdocs(build_dir / "mkdocs.yml", site, epoch)
         # Over file:// no server shows a 404 page, and its links are absolute: leave it out.
         (site / "404.html").unlink()
         (site / "README.txt").write_text(_readme(content, config, built_on), encoding="utf-8")

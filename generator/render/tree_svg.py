@@ -9,7 +9,7 @@ import textwrap
 from collections import deque
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.tree import NUMBER_PLACE, Question, Tree
+from generator.model import NUMBER_PLACE, TIERS_BY_ID, Question, Tree
 
 BOX_WIDTH = 240
 PAD = 10
@@ -25,8 +25,6 @@ VIA_GAP = 12      # around a placeholder, where an arrow passes through a layer
 V_GAP = 90        # between layers: room for two lines of answer label
 MARGIN = 16
 SWEEPS = 4
-TIER_COLOURS = {"emergency": "#b3001b", "urgent": "#8a4b00", "routine": "#005eb8",
-                "self-care": "#00703c"}  # the care cards' colours, as in guide.css
 TIER_NAMES = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Routine",
               "self-care": "Self-care"}
 QUESTION_STYLE = ("#f0f4f5", "#4c6272", "#212b32")  # fill, stroke, text
@@ -221,7 +219,7 @@ def _box(node, step: str, emergency_number: str | None) -> dict:
         kind = "danger" if node.danger else "question"
     else:
         text = node.title.replace(NUMBER_PLACE, emergency_number or NUMBER_PLACE)
-        fill = stroke = TIER_COLOURS.get(node.urgency, EDGE_COLOUR)
+        fill = stroke = TIERS_BY_ID[node.urgency].colour
         ink, kind = "#ffffff", node.urgency
     lines = textwrap.wrap(text, WRAP) or [""]
     return {"kind": kind, "fill": fill, "stroke": stroke, "ink": ink, "step": step,

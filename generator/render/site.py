@@ -7,20 +7,16 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator import body_map, mkdocs_config, model, pages, structured_data, tree, tree_svg
-from generator.escaping import front_matter, html_attribute, html_text
-from generator.review_dates import long_date, reviewed_dates
+from generator import model
+from generator.render import mkdocs_config, related, structured_data, tree_json, tree_svg, urls
+from generator.render.body_map_svg import body_map_svg as draw_body_map
+from generator.render.markdown import plain_text, resolve_inline_links
+from generator.render.escaping import front_matter, html_attribute, html_text
+from generator.model.dates import long_date, reviewed_dates
 
 TEMPLATES = Path(__file__).parent / "templates"
-SR_PREFIXES = {"emergency": "Immediate action required:", "urgent": "Urgent advice:",
-               "routine": "Non-urgent advice:", "self-care": "Non-urgent advice:"}
-TIER_HEADINGS = {"emergency": "Call {number} now", "urgent": "Get seen by a doctor today",
-                 "routine": "Book an appointment with your doctor",
-                 "self-care": "Look after it yourself"}
-TIER_LEADS = {"emergency": "Call {number} now if you have any of these, even if it passes:",
-              "urgent": "Get seen by a doctor today if you have any of these:",
-              "routine": "Book an appointment with your doctor if you have:",
-              "self-care": "You can usually look after this yourself if you have:"}
+# How each tier is named to readers: (screen-reader prefix, visible label), from the one table.
+TIER_NAMES = {tier.id: (tier.sr_prefix, tier.label) for tier in model.TIERS}
 TREE_SVG = "assets/decision-tree.svg"
 
 
@@ -28,16 +24,16 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
                 offline: bool = False) -> dict[str, str]:
     """Return every file of the mkdocs project (docs/*.md, mkdocs.yml); theme_dir is relative to it."""
     env = _environment()
-    paths = pages.all_doc_paths(content)
-    related = pages.related_pages(content)
+    paths = urls.all_doc_paths(content)
+    related_to = related.related_pages(content)
     files = {}
     for page in content.pages:
-        doc = pages.doc_path(page)
+        doc = urls.doc_path(page)
         files[f"docs/{doc}"] = env.get_template(f"pages/{_template(page)}.md.j2").render(
-            page=page, doc=doc, related=related[page.id],
+            page=page, doc=doc, related=related_to[page.id],
             **_shared(content, config, doc, paths, offline))
     guide = symptom_guide(content, paths)
-    for page_id, doc in pages.GENERATED_PATHS.items():
+    for page_id, doc in urls.GENERATED_PATHS.items():
         files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
             doc=doc, guide=guide, **_shared(content, config, doc, paths, offline))
     if guide:
@@ -53,23 +49,15 @@ def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
     """Return what the symptom guide page needs: the tree, its JSON, the titles it links to."""
     if content.tree is None:
         return None
-    compiled = tree.compile_tree(content.tree, lambda page_id: site_url(paths[page_id]),
+    compiled = tree_json.compile_tree(content.tree, lambda page_id: urls.site_url(paths[page_id]),
                                  content.registry.signs_by_id)
     text = json.dumps(compiled, sort_keys=True, ensure_ascii=False)
     titles = {**model.GENERATED_PAGES, **{page.id: page.title for page in content.pages}}
     steps = {**{q.id: f"question {n}" for n, q in enumerate(content.tree.questions, 1)},
              **{o.id: f"result {n}" for n, o in enumerate(content.tree.outcomes, 1)}}
-    return {"tree": content.tree, "json": text + "\n", "tiers": tree.TIERS, "titles": titles,
+    return {"tree": content.tree, "json": text + "\n", "tiers": TIER_NAMES, "titles": titles,
             "signs": content.registry.signs_by_id,
-            "steps": steps, "tiers_json": json.dumps(tree.TIERS)}
-
-
-def site_url(doc: str) -> str:
-    """Return a page's URL relative to the site root, as directory URLs: causes/diabetes/."""
-    parts = doc.removesuffix(".md").split("/")
-    if parts[-1] == "index":
-        parts.pop()
-    return "/".join(parts) + "/" if parts else "./"
+            "steps": steps, "tiers_json": json.dumps(TIER_NAMES)}
 
 
 def _template(page: model.Page) -> str:
@@ -89,26 +77,26 @@ def _environment() -> jinja2.Environment:
     env.filters["front_matter"] = front_matter
     # What the theme prints unescaped: titles as HTML text, the description in an attribute.
     env.filters["theme_title"] = html_text
-    env.filters["theme_description"] = lambda text: html_attribute(pages.plain_text(text))
+    env.filters["theme_description"] = lambda text: html_attribute(plain_text(text))
     return env
 
 
 def _shared(content, config, doc, paths, offline=False) -> dict:
     """Values and helpers every page template needs."""
     def link(page_id: str) -> str:
-        return pages.relative_link(doc, paths[page_id])
+        return urls.relative_link(doc, paths[page_id])
 
     def href(page_id: str) -> str:  # for links in raw HTML, which mkdocs leaves as written
-        return pages.built_link(doc, paths[page_id], directory_urls=not offline)
+        return urls.built_link(doc, paths[page_id], directory_urls=not offline)
 
     def body_map_svg() -> Markup:
-        return Markup(body_map.body_map_svg(content.body_map, href) if content.body_map else "")
+        return Markup(draw_body_map(content.body_map, href) if content.body_map else "")
 
     def markdown(text: str) -> Markup:
-        return Markup(pages.resolve_inline_links(html_text(text), doc, paths))
+        return Markup(resolve_inline_links(html_text(text), doc, paths))
 
     def numbered(text: str) -> str:
-        return text.replace(tree.NUMBER_PLACE, config.emergency_number)
+        return text.replace(model.NUMBER_PLACE, config.emergency_number)
 
     by_id = content.by_id()
     signs = content.registry.signs_by_id
@@ -117,21 +105,21 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
         reviewed = reviewed_dates(page, content, config)[0] if page else \
             content.source.last_reviewed
         return front_matter(structured_data.medical_web_page(
-            content, config, site_url(doc), title, summary, reviewed, page))
+            content, config, urls.site_url(doc), title, summary, reviewed, page))
 
     return {"json_ld": json_ld, "numbered": numbered, "content": content, "config": config, "link": link, "markdown": markdown,
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
-            "by_letter": _by_letter, "sr_prefixes": SR_PREFIXES, "groups": model.CAUSE_GROUPS,
+            "by_letter": _by_letter, "sr_prefixes": {tier.id: tier.sr_prefix for tier in model.TIERS}, "groups": model.CAUSE_GROUPS,
             "help_cards": help_cards, "call_buttons": call_buttons(config),
             "banner_signs": mkdocs_config.banner_signs(content.registry),
             "page_signs": lambda page: [signs[ref.id] for ref in page.get_help],
             "cited_references": lambda page: cited_references(content, page),
-            "tier_headings": _numbered(TIER_HEADINGS, config),
-            "tier_leads": _numbered(TIER_LEADS, config),
+            "tier_headings": _numbered("heading", config),
+            "tier_leads": _numbered("lead", config),
             "sections_by_id": {s.id: s for s in content.source.sections},
             "body_map_svg": body_map_svg,
-            "tree_diagram": pages.relative_link(doc, TREE_SVG) if content.tree else None}
+            "tree_diagram": urls.relative_link(doc, TREE_SVG) if content.tree else None}
 
 
 def call_buttons(config: model.SiteConfig) -> dict[str, Markup]:
@@ -163,8 +151,10 @@ def cited_references(content: model.Content, page: model.Page) -> list[model.Ref
     return [references[ref_id] for ref_id in dict.fromkeys(cited) if ref_id in references]
 
 
-def _numbered(texts: dict[str, str], config: model.SiteConfig) -> dict[str, str]:
-    return {tier: text.format(number=config.emergency_number) for tier, text in texts.items()}
+def _numbered(words: str, config: model.SiteConfig) -> dict[str, str]:
+    """Each tier's heading or lead, with the emergency number put in."""
+    return {tier.id: getattr(tier, words).format(number=config.emergency_number)
+            for tier in model.TIERS}
 
 
 def _by_letter(terms) -> list[tuple[str, list]]:

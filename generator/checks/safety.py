@@ -4,7 +4,7 @@ import re
 
 from generator import model
 from generator.errors import Problem, did_you_mean
-from generator.validate import citable_ids, linkable_ids, text_problems
+from generator.checks.pages import citable_ids, linkable_ids, text_problems
 
 # Words that tell a reader how soon to act. Only the registry's signs (rendered as the "When to
 # get help" cards, the banner, the red-flags page and the symptom guide) may say them, so a sign

@@ -1,10 +1,11 @@
 """Start a new page file: its schema line and every required field, with placeholders to fill."""
 from pathlib import Path
 
-from generator import model, schema
-from generator.editorial import PLACEHOLDER
+from generator import model
+from generator.tools import schema
+from generator.checks.editorial import PLACEHOLDER
 from generator.errors import did_you_mean
-from generator.load import ID_PATTERN
+from generator.content.fields import ID_PATTERN, PAGE_TABLES, field_type
 
 FOLDERS = {kind: folder for folder, kind in model.FOLDER_KINDS.items()}
 BLOCK_TEXT = {"body"}  # fields usually several lines long, started as a YAML block (|)
@@ -36,20 +37,21 @@ def scaffold(content_dir: Path, kind: str, page_id: str) -> Path:
 def scaffold_text(kind: str, page_id: str) -> str:
     """Return a new page file: the schema line, then each required field with a placeholder."""
     lines = [schema.modeline(f"{FOLDERS[kind]}/{page_id}.yml")]
-    for name, (field_type, required) in schema.TABLES[kind].items():
+    for name, (tag, required) in PAGE_TABLES[kind].items():
         if required:
-            lines += _field(name, field_type, "")
+            lines += _field(name, tag, "")
     return "\n".join(lines) + "\n"
 
 
-def _field(name: str, field_type: str, indent: str) -> list[str]:
+def _field(name: str, tag: str, indent: str) -> list[str]:
     help_comment = f"  # {schema.HELP[name]}" if name in schema.HELP else ""
-    if field_type in schema.ENTRY_LISTS:
-        entry = [line for item, (item_type, required) in schema.ENTRY_LISTS[field_type].items()
+    kind, many = field_type(tag)
+    if kind.reads == "entries":
+        entry = [line for item, (item_type, required) in kind.table.items()
                  if required for line in _field(item, item_type, indent + "    ")]
         entry[0] = f"{indent}  - {entry[0].lstrip()}"
         return [f"{indent}{name}:{help_comment}", *entry]
-    if field_type.startswith("list["):
+    if many:
         return [f"{indent}{name}: [{PLACEHOLDER}]{help_comment}"]
     if name in BLOCK_TEXT:
         return [f"{indent}{name}: |{help_comment}", f"{indent}  {PLACEHOLDER}"]

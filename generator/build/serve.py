@@ -1,32 +1,34 @@
 """Live preview: on each edit, regenerate the Markdown and rebuild only the pages it changed;
 mkdocs' live-reload server serves the site and reloads the browser."""
+import contextlib
 import os
 import signal
-import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.build import Project, check, write_project
-from generator.preview_site import PreviewSite
-from generator.render import TEMPLATES, render_site
+from generator.build import phases
+from generator.build.preview import PreviewSite
+from generator.build.project import Project
+from generator.render.site import TEMPLATES
 
 HOST = "127.0.0.1"
 # inotify also reports the files the preview opens to read them, which are not edits.
 NOT_EDITS = ("opened", "closed_no_write")
 
 
-def serve(project: Project, port: int) -> int:
-    """Serve a live preview on 127.0.0.1:port until interrupted; keep going through errors."""
+def serve(project: Project, port: int, say: Callable[[str], None]) -> int:
+    """Serve a live preview on 127.0.0.1:port until interrupted; keep going through errors.
+    say shows one line of news to the editor."""
     from mkdocs.livereload import LiveReloadServer
 
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # clean up when terminated too
-    with tempfile.TemporaryDirectory(prefix="preview-") as site_dir:
+    with _stopped_by_sigterm(), tempfile.TemporaryDirectory(prefix="preview-") as site_dir:
         preview = Preview(project, PreviewSite(project.build_dir / "mkdocs.yml", Path(site_dir),
-                                               HOST, port))
+                                               HOST, port), say)
         if not preview.rebuild():
             return 1
         server = LiveReloadServer(builder=preview.rebuild, host=HOST, port=port, root=site_dir,
@@ -35,7 +37,7 @@ def serve(project: Project, port: int) -> int:
         for folder in (project.content, TEMPLATES, project.theme_dir):
             server.watch(str(folder))
         server.watch(str(project.config_file.parent), recursive=False)
-        print(f"preview at {server.url}", file=sys.stderr)
+        say(f"preview at {server.url}")
         try:
             server.serve()
         except KeyboardInterrupt:
@@ -45,12 +47,23 @@ def serve(project: Project, port: int) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _stopped_by_sigterm():
+    """Let SIGTERM stop the preview as Ctrl-C does (so it cleans up); restore it after."""
+    before = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 class Preview:
     """Regenerates the Markdown from content and brings the preview site up to date."""
 
-    def __init__(self, project: Project, site: PreviewSite):
+    def __init__(self, project: Project, site: PreviewSite, say: Callable[[str], None]):
         self.project = project
         self.site = site
+        self.say = say
         self.theme_edited = False
 
     def rebuild(self) -> bool:
@@ -62,29 +75,28 @@ class Preview:
         try:
             return self._rebuild()
         except Exception as error:  # noqa: BLE001 - one bad rebuild must not stop the preview
-            print(f"preview not updated: {error}", file=sys.stderr)
+            self.say(f"preview not updated: {error}")
             self.site.invalidate()
             return self.site.config_file.exists()
 
     def _rebuild(self) -> bool:
         started = time.monotonic()
-        content, config, problems = check(self.project)
+        content, config, problems = phases.check_project(self.project)
         for problem in problems:
-            print(problem, file=sys.stderr)
+            self.say(str(problem))
         errors = [str(problem) for problem in problems if problem.severity == "error"]
         if errors or content is None or config is None:
-            print("preview not updated: fix the problems above", file=sys.stderr)
+            self.say("preview not updated: fix the problems above")
             return self.site.show_problems(errors)
-        theme_dir = os.path.relpath(self.project.theme_dir, self.project.build_dir)
-        files = render_site(content, config, theme_dir)
-        rebuilt = self.site.update(frozenset(files), write_project(self.project.build_dir, files))
+        build_dir = self.project.build_dir
+        files = phases.render(self.project, content, config, build_dir)
+        rebuilt = self.site.update(frozenset(files), phases.write(build_dir, files))
         if rebuilt.warnings:
-            print("\n".join(rebuilt.warnings), file=sys.stderr)
-            print("preview shows these problems: fix them", file=sys.stderr)
+            self.say("\n".join(rebuilt.warnings))
+            self.say("preview shows these problems: fix them")
             return self.site.show_problems(rebuilt.warnings)
         pages = "every page" if rebuilt.pages is None else f"{rebuilt.pages} page(s)"
-        print(f"preview updated: {pages} rebuilt in {time.monotonic() - started:.2f} s",
-              file=sys.stderr)
+        self.say(f"preview updated: {pages} rebuilt in {time.monotonic() - started:.2f} s")
         return True
 
 

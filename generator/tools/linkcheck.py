@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from generator import model
 from generator.errors import Problem
-from generator.validate import MARKDOWN_LINK
+from generator.checks.pages import MARKDOWN_LINK
 
 TIMEOUT_SECONDS = 10
 

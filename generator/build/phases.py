@@ -1,0 +1,107 @@
+"""The named phases of a build, in order: load, check, render, write, run mkdocs, swap.
+
+The command line, the live preview and the benchmark all call these functions, so there is one
+pipeline; build() runs them all."""
+import os
+import shutil
+from dataclasses import dataclass, replace
+from datetime import date
+
+from generator import model
+from generator.build.mkdocs_run import run_mkdocs, source_epoch
+from generator.build.output import build_lock, swap, write
+from generator.build.project import Project
+from generator.checks.body_map import check_body_map
+from generator.checks.editorial import placeholder_problems, review_problems
+from generator.checks.pages import citable_ids, linkable_ids, validate
+from generator.checks.safety import check_registry
+from generator.checks.tree import check_tree
+from generator.checks.tree_signs import check_tree_signs
+from generator.content.load import load_body_map, load_content, load_site_config, load_tree
+from generator.errors import BuildError, Problem
+from generator.render.site import render_site
+
+TREE_FILE = "decision_tree.yml"
+BODY_MAP_FILE = "body_map.yml"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the load phase read: the model (None if unusable), the settings and the problems.
+    complete: every content file read without a problem, so checks across files can run."""
+
+    content: model.Content | None
+    config: model.SiteConfig | None
+    problems: tuple[Problem, ...]
+    complete: bool
+
+
+def load(project: Project) -> Loaded:
+    """Phase 1: read site_config.yml and content/ (the tree and body map too) into the model."""
+    config, problems = load_site_config(project.config_file, project.root)
+    content, content_problems = load_content(project.content, project.root)
+    problems += content_problems
+    if content is not None and (project.content / TREE_FILE).exists():
+        tree, tree_problems = load_tree(project.content / TREE_FILE, project.root)
+        problems += tree_problems
+        content = replace(content, tree=tree) if tree and not tree_problems else content
+    if content is not None and (project.content / BODY_MAP_FILE).exists():
+        body_map, map_problems = load_body_map(project.content / BODY_MAP_FILE, project.root)
+        problems += map_problems
+        content = replace(content, body_map=body_map) if body_map and not map_problems \
+            else content
+    return Loaded(content, config, tuple(problems), complete=not content_problems)
+
+
+def check(loaded: Loaded, today: date | None = None) -> list[Problem]:
+    """Phase 2: every problem with what was loaded, sorted. Given today's date, also warn
+    about pages whose next review was due before it."""
+    content, config = loaded.content, loaded.config
+    problems = list(loaded.problems)
+    if content is None:
+        return sorted(problems)
+    problems += placeholder_problems(content)
+    if loaded.complete:
+        problems += validate(content) + check_registry(content)
+    if config is not None and today is not None:
+        problems += review_problems(content, config, today)
+    if content.tree is not None:
+        problems += check_tree(content.tree, linkable_ids(content)) + \
+            check_tree_signs(content.tree, content.registry, citable_ids(content))
+    if content.body_map is not None:
+        problems += check_body_map(content.body_map, linkable_ids(content))
+    return sorted(problems)
+
+
+def check_project(project: Project, today: date | None = None) \
+        -> tuple[model.Content | None, model.SiteConfig | None, list[Problem]]:
+    """Load and check; return the model, the settings and every problem found."""
+    loaded = load(project)
+    return loaded.content, loaded.config, check(loaded, today)
+
+
+def checked(project: Project) -> tuple[model.Content, model.SiteConfig]:
+    """Return the valid content and settings, or raise BuildError listing every error."""
+    content, config, problems = check_project(project)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors or content is None or config is None:
+        raise BuildError("\n".join(str(problem) for problem in errors))
+    return content, config
+
+
+def render(project: Project, content: model.Content, config: model.SiteConfig,
+           build_dir, offline: bool = False) -> dict[str, str]:
+    """Phase 3: every file of the mkdocs project written into build_dir, as path -> text."""
+    return render_site(content, config, os.path.relpath(project.theme_dir, build_dir), offline)
+
+
+def build(project: Project) -> None:
+    """Build the site into site/; on any problem raise BuildError and leave site/ untouched."""
+    content, config = checked(project)
+    files = render(project, content, config, project.build_dir)
+    with build_lock(project):
+        write(project.build_dir, files)
+        new_site = project.site_dir.with_name(".site.new")
+        shutil.rmtree(new_site, ignore_errors=True)
+        run_mkdocs(project.build_dir / "mkdocs.yml", new_site, source_epoch(content))
+        swap(new_site, project.site_dir)

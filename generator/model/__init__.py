@@ -1,0 +1,9 @@
+"""The content types: frozen dataclasses built by the loader, read by every later stage."""
+from generator.model.body_map import BodyMap, Label, Region, Shape
+from generator.model.content import (CAUSE_GROUPS, FOLDER_KINDS, GENERATED_PAGES, PAGE_KINDS,
+                                     REQUIRED_TOPICS, Content, Glossary, Page, Reference,
+                                     Registry, Section, Source, SourceSection, Term, WarningSign)
+from generator.model.ref import Ref
+from generator.model.settings import Readability, Review, SiteConfig, UrgentCare, tel
+from generator.model.tree import NO, NUMBER_PLACE, Answer, Outcome, Question, Scenario, Tree
+from generator.model.urgency import TIERS, TIERS_BY_ID, URGENCIES, Tier

@@ -1,0 +1,68 @@
+"""Where each page lives: its Markdown file, its URL, and the links between pages."""
+import posixpath
+
+from generator import model
+
+KIND_FOLDERS = {"cause": "causes", "location": "locations", "situation": "situations",
+                "treatment": "treatment"}
+TOPIC_PATHS = {"overview": "index.md", "treatment": "treatment/index.md"}
+GENERATED_PATHS = {"causes": "causes/index.md", "locations": "locations/index.md",
+                   "situations": "situations/index.md", "glossary": "glossary.md",
+                   "symptom-guide": "symptom-guide.md", "appointment": "appointment.md"}
+
+
+def doc_path(page: model.Page) -> str:
+    """Return the Markdown file, relative to the docs folder, that holds this page."""
+    if page.kind == "topic":
+        return TOPIC_PATHS.get(page.id, f"{page.id}.md")
+    return f"{KIND_FOLDERS[page.kind]}/{page.id}.md"
+
+
+def all_doc_paths(content: model.Content) -> dict[str, str]:
+    """Map every linkable id to its Markdown file."""
+    return {**GENERATED_PATHS, **{page.id: doc_path(page) for page in content.pages}}
+
+
+def relative_link(from_doc: str, to_doc: str) -> str:
+    """Return the link from one Markdown file to another, as mkdocs resolves it."""
+    return _relative_path(to_doc, posixpath.dirname(from_doc))
+
+
+def built_link(from_doc: str, to_doc: str, directory_urls: bool = True) -> str:
+    """Return the link between two built pages, for raw HTML, which mkdocs does not rewrite:
+    causes/diabetes/ on the hosted site (directory URLs), causes/diabetes.html offline."""
+    source, target = _built_url(from_doc, directory_urls), _built_url(to_doc, directory_urls)
+    base = source if source.endswith("/") else posixpath.dirname(source)
+    relative = _relative_path(target, base)
+    if target.endswith("/"):
+        return "./" if relative == "." else relative + "/"
+    return relative
+
+
+def _relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for clean paths (no "." or ".." parts), without asking the file system."""
+    path_parts = [part for part in path.split("/") if part]
+    start_parts = [part for part in start.split("/") if part]
+    common = 0
+    for path_part, start_part in zip(path_parts, start_parts):
+        if path_part != start_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
+def _built_url(doc: str, directory_urls: bool) -> str:
+    parts = doc.removesuffix(".md").split("/")
+    if not directory_urls:
+        return "/" + "/".join(parts) + ".html"
+    if parts[-1] == "index":
+        parts.pop()
+    return "/" + "".join(part + "/" for part in parts)
+
+
+def site_url(doc: str) -> str:
+    """Return a page's URL relative to the site root, as directory URLs: causes/diabetes/."""
+    parts = doc.removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts.pop()
+    return "/".join(parts) + "/" if parts else "./"
