@@ -1,9 +1,12 @@
 """Bad input: the real content broken one way at a time fails the build clearly and harmlessly.
 
-Each case changes one file of a copy of the project (built once, with its bundle) and runs
-`python -m generator build` on it: the build must stop within seconds with an error line
-`path:line: message` for the right file and line, no traceback, and site/ and dist/ untouched.
+Each case changes one file of a copy of the project (built once, with its bundle) and runs the
+command line's build on it: the build must stop with an error line `path:line: message` for the
+right file and line, no traceback, and site/ and dist/ untouched. Most cases call the command
+line's main() in this process; a few run `python -m generator build` as editors do.
 """
+import contextlib
+import io
 import re
 import shutil
 import subprocess
@@ -15,6 +18,7 @@ from typing import Callable
 import pytest
 
 from conftest import ROOT
+from generator.cli import main
 
 TIMEOUT = 10  # seconds; a failed build stops after the content check, about a second
 CAUSE = "content/causes/diabetes.yml"
@@ -27,6 +31,9 @@ TREE = "content/decision_tree.yml"
 SITE = "site_config.yml"
 ERROR_LINE = re.compile(r"^[\w./-]+:\d+: \S")
 FAILED = "build failed; the last good site was left as it was"
+# Run as child processes, as editors run them: one per kind (YAML, shape, links, Markdown, tree).
+AS_EDITORS_RUN = {"YAML syntax error", "!!python/object tag", "link to an unknown id",
+                  "raw <script>", "tree cycle"}
 
 
 @dataclass(frozen=True)
@@ -296,9 +303,22 @@ def _snapshot(folder: Path) -> dict:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def _run(command: str, root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", command, "--root", str(root)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+@dataclass(frozen=True)
+class Finished:
+    returncode: int
+    stderr: str
+
+
+def _run(command: str, root: Path, child: bool = False) -> Finished:
+    """Run the command line on root: in a child process, or in this one through main()."""
+    if child:
+        result = subprocess.run([sys.executable, "-m", "generator", command, "--root", str(root)],
+                                cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+        return Finished(result.returncode, result.stderr)
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        returncode = main([command, "--root", str(root)])
+    return Finished(returncode, stderr.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -309,8 +329,7 @@ def guide(tmp_path_factory):
     shutil.copytree(ROOT / "overrides", root / "overrides")
     shutil.copy(ROOT / "site_config.yml", root)
     for command in ("build", "bundle"):
-        result = subprocess.run([sys.executable, "-m", "generator", command, "--root", str(root)],
-                                cwd=ROOT, capture_output=True, text=True, timeout=300)
+        result = _run(command, root)
         assert result.returncode == 0, result.stderr
     return root, {"site": _snapshot(root / "site"), "dist": _snapshot(root / "dist")}
 
@@ -327,7 +346,7 @@ def broken(guide, request):
         file.unlink()
     else:
         file.write_bytes(new)
-    yield root, outputs, case, line
+    yield root, outputs, case, line, request.param in AS_EDITORS_RUN
     if before is None:
         file.unlink()
     else:
@@ -336,13 +355,14 @@ def broken(guide, request):
 
 def test_there_are_at_least_25_kinds_of_bad_input():
     assert len(BREAKS) >= 25
+    assert AS_EDITORS_RUN <= set(BREAKS)
 
 
 @pytest.mark.parametrize("broken", BREAKS, indirect=True)
 def test_bad_input_fails_clearly_and_leaves_the_site(broken):
-    root, outputs, case, line = broken
+    root, outputs, case, line, child = broken
     listing = sorted(path.name for path in root.iterdir())
-    result = _run("build", root)
+    result = _run("build", root, child)
     lines = result.stderr.splitlines()
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr

@@ -2,6 +2,7 @@
 import nltk
 import pytest
 import textstat
+from textstat.backend.counts import _count_syllables
 
 from conftest import ROOT, run_generator
 from generator import model
@@ -41,8 +42,11 @@ def test_syllables_come_from_the_cmu_dictionary_without_network(monkeypatch):
 
     monkeypatch.setattr(nltk, "download", offline)
     monkeypatch.setattr(nltk.data, "find", offline)
-    # The CMU dictionary says 3 + 3 + 2; the hyphenation fallback would say 1 + 1 + 1.
-    assert textstat.syllable_count("area idea hour") == 8
+    before = _count_syllables.get_cmudict
+    with readability.syllables_from_cmudict():
+        # The CMU dictionary says 3 + 3 + 2; the hyphenation fallback would say 1 + 1 + 1.
+        assert textstat.syllable_count("area idea hour") == 8
+    assert _count_syllables.get_cmudict is before  # textstat is left as it was
 
 
 def test_markdown_becomes_plain_sentences():

@@ -5,7 +5,7 @@ import yaml
 from generator.build.phases import check_project
 from generator.build.project import Project
 from generator.render.site import render_site
-from helpers import minimal_tree
+from helpers import edit, minimal_tree
 
 
 @pytest.fixture
@@ -32,6 +32,17 @@ def test_a_link_declared_once_shows_on_both_pages(rendered):
 def test_inline_links_point_at_page_files(rendered):
     assert "See [the doctor](../diagnosis.md#about-diagnosis)." in \
         rendered["docs/causes/cold-feet.md"]
+
+
+def test_links_with_brackets_in_their_text_or_a_title_point_at_page_files(tmp_path):
+    root = minimal_tree(tmp_path)
+    edit(root, "content/causes/cold-feet.yml", "[the doctor](diagnosis#about-diagnosis)",
+         '[the [nerve] doctor](diagnosis) or [tests](diagnosis "How it is found")')
+    content, config, problems = check_project(Project.at(root))
+    assert problems == []
+    page = render_site(content, config, "../overrides")["docs/causes/cold-feet.md"]
+    assert '[the [nerve] doctor](../diagnosis.md) or [tests](../diagnosis.md "How it is found")' \
+        in page
 
 
 def test_urgent_sections_are_care_cards_with_a_screen_reader_prefix(rendered):

@@ -36,6 +36,16 @@ BREAKAGES = {
                                     f"{CAUSE}:7: link to unknown page 'diagnostic' (did you mean "
                                     "'diagnosis'?); link to a page id such as 'diagnosis' or to "
                                     "an https:// address"),
+    "unknown page in a link with brackets": (CAUSE, "[the doctor](diagnosis#about-diagnosis)",
+                                             "[the [nerve] doctor](diagnostic)",
+                                             f"{CAUSE}:7: link to unknown page 'diagnostic' (did "
+                                             "you mean 'diagnosis'?); link to a page id such as "
+                                             "'diagnosis' or to an https:// address"),
+    "unknown page in a link with a title": (CAUSE, "[the doctor](diagnosis#about-diagnosis)",
+                                            '[the doctor](diagnostic "Tests")',
+                                            f"{CAUSE}:7: link to unknown page 'diagnostic' (did "
+                                            "you mean 'diagnosis'?); link to a page id such as "
+                                            "'diagnosis' or to an https:// address"),
     "image from another host": (CAUSE, "Cold slows the blood.",
                                 "![pic](https://evil.example/x.png)",
                                 f"{CAUSE}:7: images are not allowed in content "

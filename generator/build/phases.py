@@ -89,10 +89,12 @@ def checked(project: Project) -> tuple[model.Content, model.SiteConfig]:
     return content, config
 
 
-def render(project: Project, content: model.Content, config: model.SiteConfig,
-           build_dir, offline: bool = False) -> dict[str, str]:
-    """Phase 3: every file of the mkdocs project written into build_dir, as path -> text."""
-    return render_site(content, config, os.path.relpath(project.theme_dir, build_dir), offline)
+def render(project: Project, content: model.Content, config: model.SiteConfig, build_dir,
+           offline: bool = False, templates=None) -> dict[str, str]:
+    """Phase 3: every file of the mkdocs project written into build_dir, as path -> text
+    (templates: a Jinja environment to reuse, see render_site)."""
+    return render_site(content, config, os.path.relpath(project.theme_dir, build_dir), offline,
+                       templates)
 
 
 def build(project: Project) -> None:

@@ -75,6 +75,7 @@ class PreviewSite:
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site_dir),
                              strict=False)
         config.plugins.on_startup(command="serve", dirty=False)
+        config.extra["live_preview"] = True  # the hooks leave out the CSP and prebuilt search
         config.plugins["generator-preview"] = self._unread_pages
         mount = urlsplit(config.site_url or "/").path.strip("/")
         self.mount_path = f"/{mount}/" if mount else "/"

@@ -14,7 +14,7 @@ from watchdog.observers import Observer
 from generator.build import phases
 from generator.build.preview import PreviewSite
 from generator.build.project import Project
-from generator.render.site import TEMPLATES
+from generator.render.site import TEMPLATES, template_environment
 
 HOST = "127.0.0.1"
 # inotify also reports the files the preview opens to read them, which are not edits.
@@ -64,6 +64,7 @@ class Preview:
         self.project = project
         self.site = site
         self.say = say
+        self.templates = template_environment()  # compiled once, reloaded when edited
         self.theme_edited = False
 
     def rebuild(self) -> bool:
@@ -89,7 +90,8 @@ class Preview:
             self.say("preview not updated: fix the problems above")
             return self.site.show_problems(errors)
         build_dir = self.project.build_dir
-        files = phases.render(self.project, content, config, build_dir)
+        files = phases.render(self.project, content, config, build_dir,
+                              templates=self.templates)
         rebuilt = self.site.update(frozenset(files), phases.write(build_dir, files))
         if rebuilt.warnings:
             self.say("\n".join(rebuilt.warnings))

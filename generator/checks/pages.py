@@ -2,15 +2,11 @@
 import re
 
 from generator import model
+from generator.content.links import markdown_links, without_links
 from generator.errors import Problem, did_you_mean
 
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 SCRIPT_URL = re.compile(r"(java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
-# [text](target "title"): one level of [brackets] in the text and of (parentheses) in the target,
-# as Python-Markdown reads them; no part can scan past a bracket, so matching stays linear.
-MARKDOWN_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]"
-                           r"\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
-                           r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 EXTERNAL = re.compile(r"^https://[^/\s]+")
 # Markdown that would let content set HTML attributes, load images or links from elsewhere, or
 # make Python-Markdown crash (recursion) or take minutes; real content never needs it.
@@ -181,18 +177,18 @@ def text_problems(path: str, line: int, text: str, linkable: set[str]):
                       "link to a page id or an https:// address")
     if "--8<--" in text:
         yield Problem(path, line, "'--8<--' (file includes) is not allowed in content")
-    for image, target in MARKDOWN_LINK.findall(text):
-        yield from _link_problems(path, line, image, target, linkable)
+    for link in markdown_links(text):
+        yield from _link_problems(path, line, link.image, link.target, linkable)
 
 
 def _markup_problems(text: str):
     if _bracket_depth_broken(text):
         yield "'[' and ']' must pair up, at most two deep: in Markdown they make links, " \
               "[text](page-id)"
-    elif "](" in MARKDOWN_LINK.sub("", text):
+    elif "](" in without_links(text, keep_text=False):
         yield "a link is not closed or cannot be read; write it as [text](page-id) or " \
               "[text](https://...)"
-    if "![" in text and not any(image for image, _ in MARKDOWN_LINK.findall(text)):
+    if "![" in text and not any(link.image for link in markdown_links(text)):
         yield "images are not allowed in content ('![...'); describe it in words"
     if ATTRIBUTE_LIST.search(text):
         yield f"'{ATTRIBUTE_LIST.search(text).group(0)[:40]}': braces set HTML attributes in " \

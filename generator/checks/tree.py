@@ -2,7 +2,8 @@
 the editors' scenarios. Pure functions."""
 from collections import deque
 
-from generator.checks.pages import MARKDOWN_LINK, text_problems
+from generator.checks.pages import text_problems
+from generator.content.links import markdown_links
 from generator.content.fields import ID_PATTERN
 from generator.errors import Problem, did_you_mean
 from generator.model import NO, NUMBER_PLACE, Answer, Outcome, Question, Tree
@@ -140,7 +141,7 @@ def _texts(tree):
 def _check_texts(tree, page_ids):
     for line, text in _texts(tree):
         yield from text_problems(tree.path, line, text, page_ids)
-        if MARKDOWN_LINK.search(text):
+        if markdown_links(text):
             yield _problem(tree, line, "the symptom guide shows its text as plain text; put "
                            "page ids in the outcome's 'links:' instead of [text](id) links")
 

@@ -1,10 +1,11 @@
 """mkdocs hook: a Content-Security-Policy meta tag on every page, allowing only this site's own
 files and, by hash, the inline scripts the theme writes into that page.
 
-The offline bundle gets the same policy: its iframe-worker shim (generator/iframe_worker_shim.js),
-which runs search over file://, writes no inline script.
+The offline bundle gets the same policy: its iframe-worker shim (iframe_worker_shim.js here),
+which runs search over file://, writes no inline script. The live preview (config.extra
+live_preview) goes without: its server injects a live-reload script into every page.
 
-Loaded by mkdocs from its path (see mkdocs_config.py), so it uses the standard library only."""
+Loaded by mkdocs from its path (see render/mkdocs_config.py), so it uses the standard library only."""
 import base64
 import hashlib
 import re
@@ -43,20 +44,12 @@ def with_policy(html: str) -> str:
                                   f'content="{policy}">', 1)
 
 
-_previewing = False
-
-
-def on_startup(*, command, dirty):
-    global _previewing
-    _previewing = command == "serve"
-
-
 def on_post_page(output, page, config):
-    return output if _previewing else with_policy(output)
+    return output if config.extra.get("live_preview") else with_policy(output)
 
 
 def on_post_template(output_content, template_name, config):
-    if _previewing or not template_name.endswith(".html"):
+    if config.extra.get("live_preview") or not template_name.endswith(".html"):
         return output_content
     return with_policy(output_content)
 

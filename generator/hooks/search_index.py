@@ -7,7 +7,10 @@ the positions that highlighting needs, to search/prebuilt_index.json (.js in the
 The worker it swaps in (search_worker.js put before the theme's own) gives those postings to
 lunr.js's Builder, which computes the scores exactly as it would have, so results are unchanged.
 
-Loaded by mkdocs from its path (see mkdocs_config.py): the standard library and lunr only."""
+The live preview (config.extra live_preview) rebuilds pages one edit at a time, so there the
+browser indexes them. The worker chosen for a build is kept on its config (config.extra).
+
+Loaded by mkdocs from its path (see render/mkdocs_config.py): the standard library and lunr only."""
 import hashlib
 import json
 import re
@@ -18,6 +21,7 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 from mkdocs.plugins import event_priority
 
 PAYLOAD = "prebuilt_index"
+WORKER = "prebuilt_search_worker"  # the key in config.extra: (file name, text) or None
 WORKER_PRELUDE = Path(__file__).with_name("search_worker.js")
 MATERIAL_WORKER = re.compile(r'(?<="search": ")([^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
 VERIFIED_PIPELINE = {"stopWordFilter"}  # the functions whose Python port matches lunr.js here
@@ -218,36 +222,27 @@ def with_worker(html: str, worker_name: str) -> str:
     return MATERIAL_WORKER.sub(lambda match: f'{match[1]}{worker_name}"', html)
 
 
-_worker: tuple[str, str] | None = None
-_serving = False
-
-
-def on_startup(command, dirty):
-    """The live preview rebuilds pages one edit at a time: there the browser indexes them."""
-    global _serving
-    _serving = command == "serve"
-
-
 def on_pre_build(config):
-    global _worker
     search = next((plugin.config for name, plugin in config.plugins.items()
                    if name.endswith("search")), None)
-    prebuild = search and supported(search) and not _serving
-    _worker = worker_script(config.theme.dirs) if prebuild else None
+    prebuild = search and supported(search) and not config.extra.get("live_preview")
+    config.extra[WORKER] = worker_script(config.theme.dirs) if prebuild else None
 
 
 def on_post_page(output, page, config):
-    return with_worker(output, _worker[0]) if _worker else output
+    worker = config.extra[WORKER]
+    return with_worker(output, worker[0]) if worker else output
 
 
 def on_post_template(output_content, template_name, config):
-    return with_worker(output_content, _worker[0]) if _worker else output_content
+    worker = config.extra[WORKER]
+    return with_worker(output_content, worker[0]) if worker else output_content
 
 
 @event_priority(-50)  # after the search plugin writes the index, before offline copies it to .js
 def on_post_build(config):
-    search_dir = Path(config.site_dir) / "search"
-    if not _worker or not (search_dir / "search_index.json").exists():
+    search_dir, worker = Path(config.site_dir) / "search", config.extra[WORKER]
+    if not worker or not (search_dir / "search_index.json").exists():
         return
     search_index, fingerprint = fingerprinted(
         (search_dir / "search_index.json").read_text(encoding="utf-8"))
@@ -260,4 +255,4 @@ def on_post_build(config):
     else:
         (search_dir / f"{PAYLOAD}.json").write_text(payload, encoding="utf-8")
     workers = Path(config.site_dir) / "assets/javascripts/workers"
-    (workers / _worker[0]).write_text(_worker[1], encoding="utf-8")
+    (workers / worker[0]).write_text(worker[1], encoding="utf-8")

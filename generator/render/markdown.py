@@ -1,21 +1,23 @@
 """Content Markdown as pages need it: [text](id) links made relative, lists separated, plain text."""
 import re
 
+from generator.content.links import markdown_links, without_links
 from generator.render.urls import relative_link
 
-MARKDOWN_LINK = re.compile(r"(\[[^\]]*\]\(\s*)([a-z0-9-]+)(#[^)\s]*)?(\s*\))")
 LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s")
 
 
 def resolve_inline_links(markdown: str, from_doc: str, paths: dict[str, str]) -> str:
     """Rewrite [text](id) links in content Markdown to relative links to the pages' files."""
-    def replace(match):
-        target = paths.get(match.group(2))
-        if target is None:
-            return match.group(0)
-        return f"{match.group(1)}{relative_link(from_doc, target)}{match.group(3) or ''}" \
-               f"{match.group(4)}"
-    return MARKDOWN_LINK.sub(replace, _separate_lists(markdown))
+    text = _separate_lists(markdown)
+    parts, done = [], 0
+    for link in markdown_links(text):
+        page_id, hash_mark, anchor = link.target.partition("#")
+        if page_id in paths and not link.image:
+            parts += [text[done:link.target_start],
+                      relative_link(from_doc, paths[page_id]), hash_mark, anchor]
+            done = link.target_end
+    return "".join(parts) + text[done:]
 
 
 def _separate_lists(markdown: str) -> str:
@@ -32,5 +34,5 @@ def _separate_lists(markdown: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Flatten Markdown to one line of plain text, e.g. for a tooltip."""
-    flat = MARKDOWN_LINK.sub(lambda m: m.group(1).strip()[1:-2], markdown)
+    flat = without_links(markdown)
     return " ".join(flat.replace("**", "").replace("*", "").split())

@@ -1,5 +1,4 @@
 """Render the content model to Markdown pages and an mkdocs config, returned as data (path -> text)."""
-import functools
 import json
 from pathlib import Path
 
@@ -21,9 +20,11 @@ TREE_SVG = "assets/decision-tree.svg"
 
 
 def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str,
-                offline: bool = False) -> dict[str, str]:
-    """Return every file of the mkdocs project (docs/*.md, mkdocs.yml); theme_dir is relative to it."""
-    env = _environment()
+                offline: bool = False, templates: jinja2.Environment | None = None) \
+        -> dict[str, str]:
+    """Return every file of the mkdocs project (docs/*.md, mkdocs.yml); theme_dir is relative to
+    it. templates: an environment from template_environment() to reuse (the preview keeps one)."""
+    env = templates or template_environment()
     paths = urls.all_doc_paths(content)
     related_to = related.related_pages(content)
     files = {}
@@ -64,10 +65,9 @@ def _template(page: model.Page) -> str:
     return "about" if page.id == "about" else "entity"
 
 
-@functools.cache
-def _environment() -> jinja2.Environment:
-    """One Jinja environment per process: templates compile once, and Jinja reloads one that
-    changed on disk (the preview watches them). Every value a template writes is escaped for
+def template_environment() -> jinja2.Environment:
+    """A Jinja environment for the page templates: each compiles once in it, and Jinja reloads
+    one that changed on disk (the preview watches them). Every value a template writes is escaped for
     Markdown (html_text), unless it is Markup: already escaped, or front matter."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,

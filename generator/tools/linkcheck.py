@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from generator import model
 from generator.errors import Problem
-from generator.checks.pages import MARKDOWN_LINK
+from generator.content.links import markdown_links
 
 TIMEOUT_SECONDS = 10
 
@@ -25,13 +25,16 @@ def external_links(content: model.Content) -> list[ExternalLink]:
     for page in content.pages:
         for section in page.sections:
             found += [ExternalLink(page.path, section.line, url)
-                      for _, url in MARKDOWN_LINK.findall(section.body)
-                      if url.startswith(("https://", "http://"))]
+                      for url in _targets(section.body)]
     for term in content.glossary.terms:
         found += [ExternalLink(content.glossary.path, term.line, url)
-                  for _, url in MARKDOWN_LINK.findall(term.definition)
-                  if url.startswith(("https://", "http://"))]
+                  for url in _targets(term.definition)]
     return found
+
+
+def _targets(markdown: str) -> list[str]:
+    return [link.target for link in markdown_links(markdown)
+            if link.target.startswith(("https://", "http://"))]
 
 
 def network_available(host: str = "example.org") -> bool:

