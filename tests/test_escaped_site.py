@@ -6,7 +6,7 @@ import json
 from html.parser import HTMLParser
 
 from escaping_cases import FIELDS, IN_SEARCH_ONLY, IN_TREE_JSON
-from generator.render.urls import site_url
+from generator.render.urls import page_url
 
 
 class _Parts(HTMLParser):
@@ -45,7 +45,7 @@ def flat(text: str) -> str:
 
 
 def _page(site, doc: str) -> _Parts:
-    return _Parts((site / site_url(doc).removeprefix("./") / "index.html").read_text())
+    return _Parts((site / page_url(doc).removeprefix("./") / "index.html").read_text())
 
 
 def test_every_value_shows_as_text_on_its_page(escaped_site):

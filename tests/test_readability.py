@@ -31,7 +31,7 @@ def test_real_pages_meet_the_targets_in_site_config(real):
 
 def test_every_page_with_words_from_content_is_scored(real):
     content, _, scores = real
-    expected = {urls.site_url(urls.doc_path(page)) for page in content.pages}
+    expected = {urls.page_url(urls.doc_path(page)) for page in content.pages}
     assert {s.page for s in scores} == expected | {"glossary/", "symptom-guide/"}
     assert all(score.words >= 50 for score in scores)
 

@@ -7,7 +7,7 @@ import pytest
 from generator.build.phases import check_project
 from generator.build.project import Project
 from generator.render.urls import all_doc_paths
-from generator.render.urls import site_url
+from generator.render.urls import page_url
 from generator.checks.tree import check_tree, walk
 from generator.content.load import load_tree
 from generator.model import Outcome, Question
@@ -284,7 +284,7 @@ def test_real_tree_asks_danger_questions_first(real):
 def test_real_tree_links_are_site_root_urls(real):
     content = real[0]
     paths = all_doc_paths(content)
-    compiled = compile_tree(content.tree, lambda page_id: site_url(paths[page_id]),
+    compiled = compile_tree(content.tree, lambda page_id: page_url(paths[page_id]),
                             content.registry.signs_by_id)
     links = {link for node in compiled["nodes"].values() for link in node.get("links", [])}
     assert "causes/diabetes/" in links and "red-flags/" in links

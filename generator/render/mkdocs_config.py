@@ -54,7 +54,7 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
             "emergency_number": config.emergency_number,
             "emergency_tel": model.tel(config.emergency_number),
             "banner_signs": banner_signs(content.registry),
-            "red_flags_url": "red-flags.html" if offline else "red-flags/",
+            "red_flags_url": urls.page_url(urls.doc_path(red_flags), not offline),
         },
         "extra_css": ["assets/stylesheets/guide.css"],
         "extra_javascript": ["assets/javascripts/guide.js",

@@ -50,7 +50,7 @@ def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
     """Return what the symptom guide page needs: the tree, its JSON, the titles it links to."""
     if content.tree is None:
         return None
-    compiled = tree_json.compile_tree(content.tree, lambda page_id: urls.site_url(paths[page_id]),
+    compiled = tree_json.compile_tree(content.tree, lambda page_id: urls.page_url(paths[page_id]),
                                  content.registry.signs_by_id)
     text = json.dumps(compiled, sort_keys=True, ensure_ascii=False)
     titles = {**model.GENERATED_PAGES, **{page.id: page.title for page in content.pages}}
@@ -105,7 +105,7 @@ def _shared(content, config, doc, paths, offline=False) -> dict:
         reviewed = reviewed_dates(page, content, config)[0] if page else \
             content.source.last_reviewed
         return front_matter(structured_data.medical_web_page(
-            content, config, urls.site_url(doc), title, summary, reviewed, page))
+            content, config, urls.page_url(doc), title, summary, reviewed, page))
 
     return {"json_ld": json_ld, "numbered": numbered, "content": content, "config": config, "link": link, "markdown": markdown,
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],

@@ -31,7 +31,8 @@ def relative_link(from_doc: str, to_doc: str) -> str:
 def built_link(from_doc: str, to_doc: str, directory_urls: bool = True) -> str:
     """Return the link between two built pages, for raw HTML, which mkdocs does not rewrite:
     causes/diabetes/ on the hosted site (directory URLs), causes/diabetes.html offline."""
-    source, target = _built_url(from_doc, directory_urls), _built_url(to_doc, directory_urls)
+    source, target = (f"/{page_url(doc, directory_urls).removeprefix('./')}"
+                      for doc in (from_doc, to_doc))
     base = source if source.endswith("/") else posixpath.dirname(source)
     relative = _relative_path(target, base)
     if target.endswith("/"):
@@ -51,18 +52,12 @@ def _relative_path(path: str, start: str) -> str:
     return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
 
 
-def _built_url(doc: str, directory_urls: bool) -> str:
+def page_url(doc: str, directory_urls: bool = True) -> str:
+    """Return the URL of the page in a Markdown file, relative to the site root: causes/diabetes/
+    on the hosted site (directory URLs, the home page ./), causes/diabetes.html offline."""
     parts = doc.removesuffix(".md").split("/")
     if not directory_urls:
-        return "/" + "/".join(parts) + ".html"
-    if parts[-1] == "index":
-        parts.pop()
-    return "/" + "".join(part + "/" for part in parts)
-
-
-def site_url(doc: str) -> str:
-    """Return a page's URL relative to the site root, as directory URLs: causes/diabetes/."""
-    parts = doc.removesuffix(".md").split("/")
+        return "/".join(parts) + ".html"
     if parts[-1] == "index":
         parts.pop()
     return "/".join(parts) + "/" if parts else "./"

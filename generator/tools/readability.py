@@ -73,13 +73,13 @@ def score_text(page: str, path: str, text: str) -> Score:
 
 def page_texts(content: model.Content) -> list[tuple[str, str, str]]:
     """Return (URL, content file, plain text) for every page whose words come from content."""
-    texts = [(urls.site_url(urls.doc_path(page)), page.path, _page_text(page))
+    texts = [(urls.page_url(urls.doc_path(page)), page.path, _page_text(page))
              for page in content.pages]
     glossary = [f"{term.term}. {term.definition}" for term in content.glossary.terms]
-    texts.append((urls.site_url(urls.GENERATED_PATHS["glossary"]), content.glossary.path,
+    texts.append((urls.page_url(urls.GENERATED_PATHS["glossary"]), content.glossary.path,
                   plain_text("\n\n".join(glossary))))
     if content.tree is not None:
-        texts.append((urls.site_url(urls.GENERATED_PATHS["symptom-guide"]),
+        texts.append((urls.page_url(urls.GENERATED_PATHS["symptom-guide"]),
                       content.tree.path, plain_text(_tree_markdown(content.tree))))
     return texts
 

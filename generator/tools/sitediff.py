@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.render import urls
 
 WORKING_TREE = "working tree"
 SKIPPED = {"script", "style", "template", "svg"}  # never shown as text
@@ -88,8 +89,10 @@ def site_texts(site: Path) -> dict[str, list[str]]:
 
 
 def page_url(relative: str) -> str:
-    """The address of a built file: 'causes/x/index.html' -> '/causes/x/'."""
-    return "/" + re.sub(r"(^|/)index\.html$", r"\1", relative)
+    """The address of a built file: 'causes/x/index.html' -> '/causes/x/', '404.html' as is."""
+    if relative == "index.html" or relative.endswith("/index.html"):
+        return "/" + urls.page_url(relative.removesuffix(".html") + ".md").removeprefix("./")
+    return "/" + relative
 
 
 def page_text(markup: str) -> list[str] | None:
