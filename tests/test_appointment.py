@@ -60,7 +60,7 @@ def test_the_page_has_the_questions_the_diary_and_the_tests(built_site):
     assert [re.sub(r"<[^>]+>", "", item).strip() for item in
             re.findall(r"<li>(.*?)</li>", listed)] == list(tests)
     banner_card = html.split('class="care-card care-card--emergency"', 1)[1].split("</div>")[0]
-    assert "call 112 now" in banner_card and 'href="../red-flags/"' in banner_card
+    assert "Call 112 now" in banner_card and 'href="../red-flags/"' in banner_card
 
 
 def test_it_comes_after_diagnosis_in_the_navigation_and_the_diagnosis_page_links_to_it(

@@ -25,8 +25,6 @@ VIA_GAP = 12      # around a placeholder, where an arrow passes through a layer
 V_GAP = 90        # between layers: room for two lines of answer label
 MARGIN = 16
 SWEEPS = 4
-TIER_NAMES = {"emergency": "Emergency", "urgent": "Urgent", "routine": "Routine",
-              "self-care": "Self-care"}
 QUESTION_STYLE = ("#f0f4f5", "#4c6272", "#212b32")  # fill, stroke, text
 DANGER_STYLE = ("#fde8ea", "#b3001b", "#212b32")
 EDGE_COLOUR = "#4c6272"
@@ -206,7 +204,7 @@ def _step_names(tree: Tree) -> dict[str, str]:
     """Name each node as the no-JavaScript list does: Question 1, Result 1."""
     names = {q.id: f"Question {n}" + (" · danger sign" if q.danger else "")
              for n, q in enumerate(tree.questions, 1)}
-    names.update({o.id: f"Result {n} · {TIER_NAMES.get(o.urgency, o.urgency)}"
+    names.update({o.id: f"Result {n} · {TIERS_BY_ID[o.urgency].label}"
                   for n, o in enumerate(tree.outcomes, 1)})
     return names
 
