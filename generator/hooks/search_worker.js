@@ -1,4 +1,4 @@
-/* Prebuilt search index: the build (generator/search_index.py) puts this script first in one file
+/* Prebuilt search index: the build (generator/hooks/search_index.py) puts this script first in one file
    with mkdocs-material's search worker. When the theme sends its SETUP message, this gives
    lunr.js's Builder the postings written at build time instead of letting it tokenize every page,
    then passes the message on to the theme's worker, whose search, ranking, suggestions and
