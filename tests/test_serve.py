@@ -76,7 +76,7 @@ def test_preview_shows_problems_keeps_running_and_recovers(preview):
 def _preview(root, site_dir):
     project = Project.at(root)
     return Preview(project, PreviewSite(project.build_dir / "mkdocs.yml", site_dir, "127.0.0.1",
-                                        8000))
+                                        8000), say=lambda line: print(line, file=sys.stderr))
 
 
 def _files(site_dir):
