@@ -40,7 +40,14 @@ INTERNALS = (
              "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4", None,
              "generator/hooks/search_index.py, generator/hooks/search_worker.js",
              "the worker's tokenizer, its lunr.js Builder and the page's \"search\": "
-             "\".../workers/search.<hash>.min.js\" setting, which the hook points at our worker"),
+             "\".../workers/search.<hash>.min.js\" setting, which the hook points at our worker; "
+             "its messages (SETUP 0, QUERY 2) and its call index.search(query), which our "
+             "worker answers for readers' words; lunr's stemmer, stop words, TokenSet and fuzzy "
+             "matching inside it"),
+    Internal(*MATERIAL, "templates/assets/javascripts/bundle.a5f9d56c.min.js",
+             "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f", None, "overrides/assets/javascripts/search-note.js",
+             "starts the search worker with new Worker(url) after our deferred scripts in the "
+             "head have run, so search-note.js can pass on the worker's notes"),
     Internal(*MATERIAL, "plugins/search/plugin.py",
              "cc8a3ac0a8862662d11e87fefcdaa4a42d9ebd70a7943fa921c1c80e2661730b", None,
              "generator/hooks/search_index.py",

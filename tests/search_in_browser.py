@@ -1,30 +1,94 @@
 """Run queries through the theme's own search box in Chromium and score the results."""
+import contextlib
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text())
-SETTLE_MS = 300  # the theme renders results after its search worker answers
+HERE = Path(__file__).parent
+QUERIES = yaml.safe_load((HERE / "search_queries.yml").read_text())
+# Lay queries written by someone who saw neither the search code nor the team's queries; each
+# has a kind (question, fragment, misspelling, everyday) and the pages that answer it.
+LAY_QUERIES = yaml.safe_load((HERE / "lay_queries.yml").read_text())
+KINDS = ("question", "fragment", "misspelling", "everyday")
+SETTLE_MS = 300  # without our worker's note, wait this long for the theme to render results
+RENDER_MS = 30   # once the list has been redrawn, for the theme to finish it
+# Watches the result list, so that a query's results are read once the theme has redrawn it.
+WATCH_LIST = """() => {
+  const list = document.querySelector(".md-search-result__list")
+  window.__listDrawn = false
+  window.__listWatch = window.__listWatch || new MutationObserver(() => { window.__listDrawn = true })
+  window.__listWatch.observe(list, { childList: true })
+  const note = document.getElementById("search-note")
+  if (note)
+    note.dataset.query = ""
+}"""
+# Starts a search worker in the page, sets it up with the site's index and returns its answers
+# to the queries (and the index it captured, with CAPTURE_WORKER in test_search_index.py).
+RUN_WORKER = """async ({ worker, queries }) => {
+  const index = await (await fetch("search/search_index.json")).json()
+  const inbox = [], waiting = []
+  const next = () => inbox.length ? Promise.resolve(inbox.shift())
+    : new Promise(resolve => waiting.push(resolve))
+  const search = new Worker(worker)
+  search.onmessage = ({ data }) => {
+    if (data.type === "guide:search-note")  // our worker's note, before each result
+      return
+    waiting.length ? waiting.shift()(data) : inbox.push(data)
+  }
+  search.postMessage({ type: 0, data: { config: index.config, docs: index.docs,
+                                        options: { suggest: true } } })
+  await next()
+  const results = []
+  let captured
+  for (const query of queries) {
+    search.postMessage({ type: 2, data: query })
+    let answer = await next()
+    if (answer.type === 99) {
+      captured = answer.data
+      answer = await next()
+    }
+    results.push(answer.data)
+  }
+  search.terminate()
+  return { ...captured, results }
+}"""
+RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
 
 
-def ranked_pages(page, query: str, site_root: str) -> list[str]:
-    """Type the query into the search box; return the result pages' paths, best first."""
+def half(query: str) -> str:
+    """The fixed rule that splits the lay queries: by the first byte of the query's SHA-256."""
+    return "held-out" if hashlib.sha256(query.encode()).digest()[0] % 2 else "tuning"
+
+
+def ranked_pages(page, query: str, site_root: str, noted: bool = True) -> list[str]:
+    """Type the query into the search box; return the result pages' paths, best first. noted:
+    wait for our search worker's note that says which query the results are for (otherwise
+    clear the box first and give the theme time to answer)."""
     box = page.locator(".md-search__input")
     if not box.is_visible():
         page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
-    box.fill("")
-    box.press("End")  # the theme reads the query on key events
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.includes('Type')")
+    if noted:
+        page.evaluate(WATCH_LIST)
+    else:
+        box.fill("")
+        box.press("End")  # the theme reads the query on key events
+        page.wait_for_function(
+            "() => document.querySelector('.md-search-result__meta').textContent"
+            ".includes('Type')")
     box.fill(query)
     box.press("End")
+    if noted:
+        page.wait_for_function("query => (document.getElementById('search-note') || {})"
+                               ".dataset?.query === query", arg=query)
+        with contextlib.suppress(PlaywrightTimeout):  # no results twice running: no redraw
+            page.wait_for_function("() => window.__listDrawn", timeout=1000)
     page.wait_for_function(
         "() => !document.querySelector('.md-search-result__meta').textContent.includes('Type')")
-    page.wait_for_timeout(SETTLE_MS)
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > a.md-search-result__link",
-        "links => links.map(link => link.href)")
+    page.wait_for_timeout(RENDER_MS if noted else SETTLE_MS)
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(link => link.href)")
     paths = []
     for href in hrefs:
         path = href.removeprefix(site_root).split("#")[0].split("?")[0]
@@ -41,7 +105,7 @@ class Score:
 
 
 def score(page, site_root: str, url_of) -> Score:
-    """Run every query of the set; url_of maps a page id to its path below site_root."""
+    """Run every query of the team's set; url_of maps a page id to its path below site_root."""
     hits, reciprocal, misses = 0, 0.0, []
     for case in QUERIES:
         ranked = ranked_pages(page, case["query"], site_root)
@@ -52,3 +116,29 @@ def score(page, site_root: str, url_of) -> Score:
         if not rank or rank > 3:
             misses.append(f"{case['query']!r}: expected {expected}, got {ranked[:3]}")
     return Score(hits / len(QUERIES), reciprocal / len(QUERIES), misses)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Recall at 1 and 3 and mean reciprocal rank of a set of queries."""
+
+    count: int
+    recall_at_1: float
+    recall_at_3: float
+    mrr: float
+
+    def row(self, name: str) -> str:
+        return f"| {name} | {self.count} | {self.recall_at_1:.1%} | {self.recall_at_3:.1%} | " \
+               f"{self.mrr:.3f} |"
+
+
+def rank_of(ranked: list[str], expected: list[str]) -> int | None:
+    """The rank of the first expected page among the results (1 is first), or None."""
+    return next((number for number, path in enumerate(ranked, 1) if path in expected), None)
+
+
+def measure(ranks: list[int | None]) -> Measure:
+    count = len(ranks)
+    return Measure(count, sum(rank == 1 for rank in ranks) / count,
+                   sum(bool(rank and rank <= 3) for rank in ranks) / count,
+                   sum(1 / rank for rank in ranks if rank) / count)

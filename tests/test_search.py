@@ -3,7 +3,7 @@ from generator.build.phases import check_project
 from generator.build.project import Project
 from generator.render.urls import all_doc_paths
 from conftest import ROOT
-from search_in_browser import QUERIES, score
+from search_in_browser import QUERIES, ranked_pages, score
 
 TARGET_RECALL_AT_3 = 0.95
 
@@ -28,3 +28,30 @@ def test_lay_words_find_the_right_page_on_the_hosted_site(page, site_url, capsys
         print(f"\nsearch (hosted): recall@3 {result.recall_at_3:.1%}, "
               f"MRR {result.mean_reciprocal_rank:.3f}, misses: {result.misses}")
     assert result.recall_at_3 >= TARGET_RECALL_AT_3, result.misses
+
+
+NOTE = "() => { const note = document.getElementById('search-note'); " \
+       "return note && !note.hidden ? note.textContent : null }"
+
+
+def test_a_query_that_names_a_warning_sign_puts_the_red_flags_page_first(page, site_url):
+    page.goto(site_url)
+    for query in ("numb bum and can't pee", "my face is drooping", "leg gone white and cold",
+                  "i fell off my bike and my knee is numb"):
+        assert ranked_pages(page, query, site_url)[0] == "red-flags/", query
+    assert ranked_pages(page, "fallen arches", site_url)[0] == "causes/flat-feet/"
+
+
+def test_a_misspelt_word_is_replaced_by_the_nearest_and_the_page_says_so(page, site_url):
+    page.goto(site_url)
+    assert ranked_pages(page, "siatica", site_url)[0] == "causes/sciatica/"
+    assert page.evaluate(NOTE) == "Showing results for sciatica"
+    assert ranked_pages(page, "sciatica", site_url)[0] == "causes/sciatica/"
+    assert page.evaluate(NOTE) is None
+
+
+def test_small_words_and_everyday_words_do_not_mislead(page, site_url):
+    page.goto(site_url)
+    assert ranked_pages(page, "do i need an mri", site_url)[0] == "diagnosis/"
+    assert ranked_pages(page, "when should i call an ambulance", site_url)[0] == "red-flags/"
+    assert ranked_pages(page, "sugar", site_url)[0] == "causes/diabetes/"

@@ -5,7 +5,7 @@ import re
 
 from generator.hooks.search_index import (_int32, _split, fingerprinted, js_separator,
                                     payload_json, prebuilt_payload, tokenize)
-from search_in_browser import QUERIES, ranked_pages
+from search_in_browser import RUN_WORKER, ranked_pages
 
 SEPARATOR = js_separator(r"[\s\-]+")
 CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
@@ -27,30 +27,7 @@ lunr.Index.prototype.search = function (query) {
   return search.call(this, query)
 }
 """
-RUN_WORKER = """async ({ worker, queries }) => {
-  const index = await (await fetch("search/search_index.json")).json()
-  const inbox = [], waiting = []
-  const next = () => inbox.length ? Promise.resolve(inbox.shift())
-    : new Promise(resolve => waiting.push(resolve))
-  const search = new Worker(worker)
-  search.onmessage = ({ data }) => waiting.length ? waiting.shift()(data) : inbox.push(data)
-  search.postMessage({ type: 0, data: { config: index.config, docs: index.docs,
-                                        options: { suggest: true } } })
-  await next()
-  const results = []
-  let captured
-  for (const query of queries) {
-    search.postMessage({ type: 2, data: query })
-    let answer = await next()
-    if (answer.type === 99) {
-      captured = answer.data
-      answer = await next()
-    }
-    results.push(answer.data)
-  }
-  search.terminate()
-  return { ...captured, results }
-}"""
+
 
 
 def test_tokens_carry_the_themes_positions_block_and_index_in_block():
@@ -126,14 +103,18 @@ def test_the_built_site_has_the_payload_and_every_page_uses_the_prebuilt_worker(
         assert f'/{worker.name}"' in page.read_text(), page
 
 
-def test_the_prebuilt_worker_gives_the_themes_index_and_results(page, site_url, built_site):
+def test_the_prebuilt_worker_gives_the_themes_index_and_its_results_to_lunr_syntax(
+        page, site_url, built_site):
+    """Queries in lunr's syntax are the theme's to answer; readers' words are understood
+    (tests/test_search_quality.py)."""
     workers = built_site / "assets/javascripts/workers"
     [stock] = workers.glob("search.*.min.js")
     [ours] = workers.glob("search-prebuilt.*.js")
     page.route("**/workers/capture.js*", lambda route: route.fulfill(
         body=CAPTURE_WORKER, content_type="text/javascript"))
     page.goto(site_url)
-    queries = [case["query"] for case in QUERIES] + ["numb*", "-numb", "nerve~1"]
+    queries = ["numb*", "-numb", "nerve~1", "+numb +legs", "title:sciatica", "legs^10 numb*",
+               '"pins and needles"']
     runs = [page.evaluate(RUN_WORKER, {"worker": f"assets/javascripts/workers/capture.js?{name}",
                                        "queries": queries}) for name in (stock.name, ours.name)]
     assert [run["prebuilt"] for run in runs] == [False, True]

@@ -17,12 +17,16 @@ from generator.checks.pages import citable_ids, linkable_ids, validate
 from generator.checks.safety import check_registry
 from generator.checks.tree import check_tree
 from generator.checks.tree_signs import check_tree_signs
-from generator.content.load import load_body_map, load_content, load_site_config, load_tree
+from generator.checks.thesaurus import check_search_words
+from generator.content.load import (load_body_map, load_content, load_site_config,
+                                    load_thesaurus, load_tree)
 from generator.errors import BuildError, Problem
 from generator.render.site import render_site
 
-TREE_FILE = "decision_tree.yml"
-BODY_MAP_FILE = "body_map.yml"
+# Content files a guide may leave out: file name -> (its loader, the Content field it fills).
+OPTIONAL_FILES = {"decision_tree.yml": (load_tree, "tree"),
+                  "body_map.yml": (load_body_map, "body_map"),
+                  "synonyms.yml": (load_thesaurus, "thesaurus")}
 
 
 @dataclass(frozen=True)
@@ -37,19 +41,16 @@ class Loaded:
 
 
 def load(project: Project) -> Loaded:
-    """Phase 1: read site_config.yml and content/ (the tree and body map too) into the model."""
+    """Phase 1: read site_config.yml and content/ (with its optional files) into the model."""
     config, problems = load_site_config(project.config_file, project.root)
     content, content_problems = load_content(project.content, project.root)
     problems += content_problems
-    if content is not None and (project.content / TREE_FILE).exists():
-        tree, tree_problems = load_tree(project.content / TREE_FILE, project.root)
-        problems += tree_problems
-        content = replace(content, tree=tree) if tree and not tree_problems else content
-    if content is not None and (project.content / BODY_MAP_FILE).exists():
-        body_map, map_problems = load_body_map(project.content / BODY_MAP_FILE, project.root)
-        problems += map_problems
-        content = replace(content, body_map=body_map) if body_map and not map_problems \
-            else content
+    for name, (load_file, kind) in OPTIONAL_FILES.items():
+        if content is not None and (project.content / name).exists():
+            loaded, file_problems = load_file(project.content / name, project.root)
+            problems += file_problems
+            if loaded is not None and not file_problems:
+                content = replace(content, **{kind: loaded})
     return Loaded(content, config, tuple(problems), complete=not content_problems)
 
 
@@ -70,6 +71,7 @@ def check(loaded: Loaded, today: date | None = None) -> list[Problem]:
             check_tree_signs(content.tree, content.registry, citable_ids(content))
     if content.body_map is not None:
         problems += check_body_map(content.body_map, linkable_ids(content))
+    problems += check_search_words(content)
     return sorted(problems)
 
 

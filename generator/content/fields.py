@@ -12,7 +12,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Text fields shown on one line (titles, headings, names, settings); ids are one line too.
 ONE_LINE = {"title", "heading", "term", "also_called", "banner", "reviewed_by", "publisher", "url",
             "lines", "id", "label", "name", "answers", "site_name", "site_url", "language",
-            "emergency_number", "bundle_name"}
+            "emergency_number", "bundle_name", "words", "lay_words"}
 
 # Page files: the fields of every page, then those of each kind.
 PAGE_FIELDS = {
@@ -51,7 +51,8 @@ REFERENCE_FIELDS = {"id": ("str", True), "publisher": ("str", True), "title": ("
                     "url": ("str", True), "consulted": ("date", True), "note": ("str", False)}
 SIGNS_FIELDS = {"signs": ("signs", True)}
 SIGN_FIELDS = {"id": ("str", True), "tier": ("urgency", True), "text": ("str", True),
-               "sources": ("list[source]", True), "banner": ("str", False)}
+               "sources": ("list[source]", True), "banner": ("str", False),
+               "lay_words": ("list[str]", False)}
 GLOSSARY_FIELDS = {"terms": ("terms", True)}
 TERM_FIELDS = {"term": ("str", True), "definition": ("str", True),
                "also_called": ("list[str]", False), "page": ("page", False)}
@@ -68,6 +69,10 @@ OUTCOME_FIELDS = {"id": ("str", True), "urgency": ("urgency", True), "title": ("
                   "sources": ("list[source]", False)}
 SCENARIO_FIELDS = {"name": ("str", True), "answers": ("list[str]", True),
                    "expect": ("node", True)}
+
+# The lay thesaurus (synonyms.yml).
+THESAURUS_FIELDS = {"groups": ("synonym_groups", True)}
+SYNONYM_GROUP_FIELDS = {"words": ("list[str]", True)}
 
 # The body map (body_map.yml).
 MAP_FIELDS = {"title": ("str", True), "view_box": ("str", True), "outline": ("shapes", False),
@@ -120,6 +125,8 @@ FIELD_TYPES = {
                           field_lines=True),
     "scenarios": FieldType("entries", table=SCENARIO_FIELDS, build=model.Scenario,
                            field_lines=True),
+    "synonym_groups": FieldType("entries", table=SYNONYM_GROUP_FIELDS,
+                                build=model.SynonymGroup),
     "regions": FieldType("entries", table=REGION_FIELDS, build=model.Region),
     "shapes": FieldType("entries", table=SHAPE_FIELDS, build=model.Shape),
     "labels": FieldType("entries", table=LABEL_FIELDS, build=model.Label),
@@ -132,7 +139,8 @@ FIELD_TYPES = {
 PAGE_TABLES = {kind: {**PAGE_FIELDS, **KIND_FIELDS[kind]} for kind in model.PAGE_KINDS}
 FILE_TABLES = {"glossary.yml": GLOSSARY_FIELDS, "source.yml": SOURCE_FIELDS,
                "references.yml": REFERENCES_FIELDS, "warning_signs.yml": SIGNS_FIELDS,
-               "decision_tree.yml": TREE_FIELDS, "body_map.yml": MAP_FIELDS}
+               "decision_tree.yml": TREE_FIELDS, "body_map.yml": MAP_FIELDS,
+               "synonyms.yml": THESAURUS_FIELDS}
 
 
 def field_type(tag: str) -> tuple[FieldType, bool]:

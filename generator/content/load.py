@@ -137,6 +137,16 @@ def load_tree(file: Path, repo_root: Path) -> tuple[model.Tree | None, list[Prob
     return model.Tree(path=shown, **values), problems
 
 
+def load_thesaurus(file: Path, repo_root: Path) -> tuple[model.Thesaurus | None, list[Problem]]:
+    """Load synonyms.yml; return the thesaurus (None if unusable) and every shape problem."""
+    problems: list[Problem] = []
+    loaded = read_fields(file, repo_root, fields.THESAURUS_FIELDS, problems)
+    if loaded is None:
+        return None, problems
+    shown, values, _ = loaded
+    return model.Thesaurus(path=shown, **values), problems
+
+
 def load_body_map(file: Path, repo_root: Path) -> tuple[model.BodyMap | None, list[Problem]]:
     """Load body_map.yml; return the map (None if unusable) and every shape problem."""
     problems: list[Problem] = []

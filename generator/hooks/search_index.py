@@ -182,14 +182,16 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
             "terms": list(postings), "postings": list(postings.values()), "tables": tables}
 
 
-def payload_json(payload: dict) -> str:
-    """The payload as compact JSON, its number arrays written one at a time."""
+def payload_json(payload: dict, words: dict | None = None) -> str:
+    """The payload as compact JSON, its number arrays written one at a time, with the words
+    search understands (the thesaurus and the signs' lay words, from config.extra)."""
     def numbers(values) -> str:
         return "[" + ",".join(map(str, values)) + "]" if values != 0 else "0"
 
     if not payload:
         return "{}"
-    head = json.dumps({key: payload[key] for key in ("fingerprint", "count", "fields", "terms")},
+    head = json.dumps({**{key: payload[key] for key in ("fingerprint", "count", "fields",
+                                                        "terms")}, "words": words or {}},
                       separators=(",", ":"))
     return (head[:-1] + ',"postings":[' + ",".join(map(numbers, payload["postings"]))
             + '],"tables":[' + ",".join(map(numbers, payload["tables"])) + "]}")
@@ -248,7 +250,8 @@ def on_post_build(config):
         (search_dir / "search_index.json").read_text(encoding="utf-8"))
     (search_dir / "search_index.json").write_text(
         json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
-    payload = payload_json(prebuilt_payload(search_index, fingerprint))
+    payload = payload_json(prebuilt_payload(search_index, fingerprint),
+                           config.extra.get("search_words"))
     if any(name.endswith("offline") for name in config.plugins):
         (search_dir / f"{PAYLOAD}.js").write_text(f"var __prebuilt = {payload}",
                                                   encoding="utf-8")

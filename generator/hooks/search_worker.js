@@ -3,10 +3,12 @@
    lunr.js's Builder the postings written at build time instead of letting it tokenize every page,
    then passes the message on to the theme's worker, whose search, ranking, suggestions and
    highlighting run unchanged. A result's highlighting tables are filled when it is first found.
-   Without a prebuilt index from the same build, the theme indexes the pages as usual. */
+   Without a prebuilt index from the same build, the theme indexes the pages as usual.
+   With it, a query in readers' words (not lunr syntax) is understood as queryReader says. */
 (() => {
   "use strict"
-  const SETUP = 0
+  const SETUP = 0, QUERY = 2
+  const NOTE = "guide:search-note"  // tells the page what was searched for (search-note.js)
   // Over file:// the iframe-worker shim runs this file in an iframe, where fetch cannot read files
   const framed = typeof document !== "undefined"
   const here = framed ? document.currentScript.src : location.href
@@ -15,8 +17,11 @@
     .then(response => response.ok ? response.json() : undefined)
     .catch(() => undefined)
   let passing = false
+  let asked = null  // the query the theme is about to search, as the reader typed it
 
   addEventListener("message", event => {
+    if (!passing && event.data && event.data.type === QUERY)
+      asked = event.data.data
     if (passing || !event.data || event.data.type !== SETUP)
       return
     event.stopImmediatePropagation()
@@ -78,7 +83,7 @@
 
   /* The lunr.Index that lunr.Builder would have built: postings and field vectors are made from
      the flat lists when a query first needs them, with lunr's own scoring formula. */
-  function prebuiltIndex(builder, { fields, terms, postings, tables }, docs) {
+  function prebuiltIndex(builder, { fields, terms, postings, tables, words }, docs) {
     const docCount = docs.refs.length, fieldCount = fields.length
     const counts = termCounts(postings, docCount * fieldCount, fieldCount)
     const docNumber = new Map(docs.refs.map((ref, number) => [ref, number]))
@@ -145,8 +150,14 @@
       pipeline: builder.searchPipeline
     })
     const filled = new Set()
+    const understand = queryReader(index, words || {}, terms,
+                                   term => postings[termNumber.get(term)].length, docNumber)
     index.search = function (query) {  // the theme highlights every result with its tables
-      const results = lunr.Index.prototype.search.call(this, query)
+      const understood = asked === null ? null : understand(asked)
+      postMessage({ type: NOTE, data: { query: asked, showing: understood && understood.showing } })
+      asked = null
+      const results = understood ? understood.results
+        : lunr.Index.prototype.search.call(this, query)
       for (const { ref } of results)
         if (!filled.has(ref)) {
           filled.add(ref)
@@ -157,6 +168,175 @@
       return results
     }
     return index
+  }
+
+  /* Query understanding, for a query in readers' words (lunr syntax is left to the theme):
+     - stop words are dropped (unless the query has nothing else);
+     - a word matches the index words with the same stem, and, from 4 letters or as the last word
+       typed, the index words it begins;
+     - the words (or phrases) of a thesaurus group stand for each other, as one word of the query;
+     - a word that matches nothing is replaced by its nearest index words (edit distance 1 for 4
+       to 6 letters, 2 for longer), and the page is told "Showing results for ...";
+     - a page that matches more of the query's words ranks above one that matches fewer, and an
+       uncommon word (on at most a quarter of the pages) matched in its title or lay names (tags)
+       counts twice: each multiplies its score by TIER, more than the theme's own boosts (5 at
+       most);
+     - a query that names a warning sign (its lay words) puts the red-flags page first. */
+  const SYNTAX = /[*~^:"]|(^|\s)[+-]/
+  const TIER = 100
+  const NAMES = ["title", "tags"]  // the fields whose matches count twice
+  const WORD = /^[a-z0-9]+$/  // what a misspelt word may be corrected to
+  const UNCOMMON = 0.25
+
+  function queryReader(index, words, terms, frequency, docNumber) {
+    const plain = word => word.replace(/['\u2019]/g, "")
+    // The index keeps punctuation next to words ("legs," "(ms)"): compare words without it
+    const bare = term => plain(term).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
+    const split = text => text.toLowerCase().split(lunr.tokenizer.separator).filter(Boolean)
+    const stems = new Map()
+    const stem = word => {
+      if (!stems.has(word))
+        stems.set(word, lunr.stemmer(new lunr.Token(bare(word))).toString())
+      return stems.get(word)
+    }
+    const key = words => words.map(stem).join(" ")  // a phrase as its words' stems
+    const groups = new Map()
+    for (const group of words.synonyms || [])
+      for (const member of group)
+        groups.set(key(split(member)), group)
+    const content = tokens => tokens.filter(token => lunr.stopWordFilter(token))
+    const dangers = (words.danger || []).map(phrase => content(split(phrase)))
+    let byStem = null, sorted = null  // the index's words by stem, and in order: made when needed
+    const withStem = word => {
+      if (!byStem) {
+        byStem = new Map()
+        for (const term of terms)
+          byStem.set(stem(term), [...byStem.get(stem(term)) || [], term])
+      }
+      return byStem.get(stem(word)) || []
+    }
+    const beginningWith = word => {
+      sorted = sorted || [...terms].sort()
+      let low = 0, high = sorted.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (sorted[middle] < word) low = middle + 1
+        else high = middle
+      }
+      const found = []
+      for (let i = low; i < sorted.length && sorted[i].startsWith(word); i++)
+        found.push(sorted[i])
+      return found
+    }
+    // A form (a word or phrase) as lists of index words, one list per word it needs
+    const formTerms = (form, typed) => content(split(form)).map(word =>
+      [...new Set([...withStem(word),
+                   ...typed && (word.length >= 4 || typed.last) ? beginningWith(word) : []])])
+
+    // The query's words, each a concept: a thesaurus phrase (longest first) or one word
+    function conceptsOf(tokens) {
+      const concepts = []
+      for (let i = 0; i < tokens.length;) {
+        const n = [4, 3, 2, 1].find(n => i + n <= tokens.length
+          && groups.has(key(tokens.slice(i, i + n)))) || 1
+        const said = tokens.slice(i, i + n)
+        if (n > 1 || lunr.stopWordFilter(said[0]))
+          concepts.push({ said, group: groups.get(key(said)) })
+        i += n
+      }
+      return concepts.length ? concepts : tokens.map(token => ({ said: [token] }))
+    }
+
+    function nearest(word) {
+      const distance = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0
+      if (!distance)
+        return undefined
+      // A misspelling rarely changes the first letter: keeping it avoids "ladder" -> "bladder"
+      const found = index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance))
+        .toArray().filter(term => WORD.test(bare(term)) && term[0] === word[0])
+      return found.map(term => [edits(word, bare(term)), -frequency(term), bare(term)])
+        .sort(compare)[0]
+    }
+
+    function resolve(concept, last) {
+      const typed = { last }
+      const forms = concept.group || [concept.said.join(" ")]
+      concept.forms = forms.map(form => formTerms(form, concept.group ? null : typed))
+      if (!concept.group && concept.forms.flat(2).length === 0) {
+        const better = nearest(plain(concept.said[0]))
+        if (better) {
+          concept.corrected = better[2]
+          concept.group = groups.get(stem(better[2]))
+          concept.forms = (concept.group || [better[2]]).map(form => formTerms(form, null))
+        }
+      }
+    }
+
+    // A warning sign's phrase is named when each of its words is a word of the query (same stem)
+    // or in the thesaurus group of one (a phrase of the query, e.g. "fell asleep", counts only
+    // by its group)
+    const named = (concepts, phrase) => phrase.length > 0 && phrase.every(word =>
+      concepts.some(concept => (concept.group && groups.get(stem(word)) === concept.group)
+        || (concept.said.length === 1 && stem(concept.corrected || concept.said[0]) === stem(word))))
+
+    const covers = (concept, has) => concept.forms.some(form =>
+      form.length > 0 && form.every(choices => choices.some(has)))
+
+    return text => {
+      const tokens = split(text)
+      if (SYNTAX.test(text) || !tokens.length)
+        return null
+      const concepts = conceptsOf(tokens)
+      concepts.forEach((concept, number) => resolve(concept, number === concepts.length - 1))
+      const wanted = new Set(concepts.flatMap(concept => concept.forms.flat(2)))
+      const found = wanted.size === 0 ? [] : index.query(query => {
+        for (const term of wanted)
+          query.term(term, { usePipeline: false })
+      })
+      const best = Math.max(...found.map(result => result.score), 1e-9)
+      const covering = found.map(({ matchData: { metadata } }) =>
+        concepts.filter(concept => covers(concept, term => term in metadata)))
+      const uncommon = concepts.filter(concept => covering.filter(covered =>
+        covered.includes(concept)).length <= UNCOMMON * docNumber.size)
+      const results = found.map(({ ref, score, matchData }, number) => {
+        const metadata = matchData.metadata
+        const inNames = term => term in metadata && NAMES.some(field => field in metadata[term])
+        const titled = covering[number].filter(concept =>
+          uncommon.includes(concept) && covers(concept, inNames))
+        return { ref, matchData,
+                 score: TIER ** (covering[number].length + titled.length) * (1 + score / best) }
+      })
+      const page = words.danger_page
+      if (dangers.some(phrase => named(concepts, phrase)) && docNumber.has(page)) {
+        const top = TIER ** (2 * concepts.length + 1) * 3
+        const danger = results.find(result => result.ref === page)
+        if (danger)
+          danger.score = top
+        else
+          results.push({ ref: page, score: top, matchData: new lunr.MatchData() })
+      }
+      const corrected = concepts.some(concept => concept.corrected)
+      const showing = corrected ? concepts.map(concept =>
+        concept.corrected || concept.said.join(" ")).join(" ") : null
+      return { results: results.sort((a, b) => b.score - a.score), showing }
+    }
+  }
+
+  const compare = (a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1)
+
+  /* The optimal string alignment distance: insertions, deletions, substitutions and swaps of
+     two neighbouring letters, as lunr's fuzzy matching counts them. */
+  function edits(a, b) {
+    const row = (length, fill) => Array.from({ length }, fill)
+    const d = row(a.length + 1, (_, i) => row(b.length + 1, (_, j) => i === 0 ? j : j === 0 ? i : 0))
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+      }
+    return d[a.length][b.length]
   }
 
   /* For each document field: its terms with their frequencies (in term order), and its length;

@@ -4,6 +4,7 @@ from generator.model.content import (CAUSE_GROUPS, FOLDER_KINDS, GENERATED_PAGES
                                      REQUIRED_TOPICS, Content, Glossary, Page, Reference,
                                      Registry, Section, Source, SourceSection, Term, WarningSign)
 from generator.model.ref import Ref
+from generator.model.thesaurus import SynonymGroup, Thesaurus
 from generator.model.settings import Readability, Review, SiteConfig, UrgentCare, tel
 from generator.model.tree import NO, NUMBER_PLACE, Answer, Outcome, Question, Scenario, Tree
 from generator.model.urgency import TIERS, TIERS_BY_ID, URGENCIES, Tier

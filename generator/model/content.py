@@ -5,6 +5,7 @@ from functools import cached_property
 
 from generator.model.body_map import BodyMap
 from generator.model.ref import Ref
+from generator.model.thesaurus import Thesaurus
 from generator.model.tree import Tree
 
 CAUSE_GROUPS = {
@@ -105,6 +106,7 @@ class WarningSign:
     sources: tuple[Ref, ...]
     line: int
     banner: str | None = None
+    lay_words: tuple[str, ...] = ()  # phrases that name the sign in search queries
     field_lines: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -151,6 +153,7 @@ class Content:
     registry: Registry
     tree: Tree | None = None  # the symptom guide, when there is one
     body_map: BodyMap | None = None
+    thesaurus: Thesaurus | None = None
 
     def by_id(self) -> dict[str, Page]:
         """Every page by its id (one shared dict: read it, do not change it)."""

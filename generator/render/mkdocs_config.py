@@ -55,6 +55,8 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
             "emergency_tel": model.tel(config.emergency_number),
             "banner_signs": banner_signs(content.registry),
             "red_flags_url": urls.page_url(urls.doc_path(red_flags), not offline),
+            "search_words": search_words(content, urls.page_url(urls.doc_path(red_flags),
+                                                                not offline)),
         },
         "extra_css": ["assets/stylesheets/guide.css"],
         "extra_javascript": ["assets/javascripts/guide.js",
@@ -72,6 +74,20 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
 def banner_signs(registry: model.Registry) -> str:
     """The banner's few words for each emergency sign, as one phrase: "sudden numbness, ..."."""
     return ", ".join(sign.banner for sign in registry.signs if sign.banner)
+
+
+# Signs whose names put the red-flags page first in search.
+DANGER_TIERS = ("emergency", "urgent")
+
+
+def search_words(content: model.Content, red_flags_url: str) -> dict:
+    """What the search worker needs to understand readers' words: the thesaurus's groups, the
+    phrases that name a warning sign, and the page those phrases put first."""
+    groups = content.thesaurus.groups if content.thesaurus else ()
+    return {"synonyms": [list(group.words) for group in groups],
+            "danger": sorted({phrase for sign in content.registry.signs
+                              if sign.tier in DANGER_TIERS for phrase in sign.lay_words}),
+            "danger_page": red_flags_url}
 
 
 def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:

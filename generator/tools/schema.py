@@ -37,6 +37,10 @@ HELP = {
     "group": "the group of causes: " + ", ".join(model.CAUSE_GROUPS),
     "causes": "ids of the causes the article names for it (files in content/causes/)",
     "banner": "a few words for the red-flag banner on every page (emergency signs only)",
+    "lay_words": "phrases readers type that name this sign, e.g. numb bum; a search that "
+                 "names one puts the red-flags page first",
+    "groups": "groups of words that mean the same thing to a reader searching",
+    "words": "the words of one group, lower case, e.g. [pee, wee, urine, bladder]",
     "heading": "the section's heading",
     "body": "plain Markdown; link to a page with [text](id)",
     "urgency": "the level of care: " + ", ".join(model.URGENCIES),
