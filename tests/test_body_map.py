@@ -1,5 +1,6 @@
-"""The body map: loaded from content with exact error lines, drawn as named links, and every
-region linking to a page that exists on the hosted site and in the offline bundle."""
+"""The body map: loaded from content with exact error lines, drawn as a picture beside a list of
+large buttons, each linking to a page that exists on the hosted site and in the offline bundle."""
+import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -8,13 +9,11 @@ from generator.content.load import load_body_map
 from generator.render.body_map_svg import body_map_svg
 from generator.build.phases import check_project
 from generator.build.project import Project
-from generator.render.urls import built_link
 from helpers import ROOT, minimal_tree, problem_lines
 from site_html import resolve
 
 FILE = "content/body_map.yml"
 SVG = "{http://www.w3.org/2000/svg}"
-HREF = "{http://www.w3.org/1999/xlink}href"
 SMALL_MAP = """\
 title: Map of the legs
 view_box: 0 0 200 300
@@ -85,37 +84,25 @@ def test_view_box_and_fields_are_checked(tmp_path):
         f"{FILE}:15: 'urgency' is 'soon'; use one of emergency, urgent, routine, self-care"]
 
 
-def test_each_region_is_a_named_link_around_its_shapes(tmp_path):
+def test_the_map_is_a_hidden_picture_of_each_region_s_shapes_without_links(tmp_path):
     map_problems(tmp_path)
     body_map, _ = load_body_map(tmp_path / "guide" / FILE, tmp_path / "guide")
-    root = ElementTree.fromstring(body_map_svg(body_map, lambda page_id: f"to/{page_id}/"))
-    links = root.findall(f"{SVG}a")
-    assert [(a.get(HREF), a.get("aria-label"), a.find(f"{SVG}title").text) for a in links] \
-        == [("to/feet/", "Feet", "Feet"), ("to/red-flags/", "Groin", "Groin")]
-    assert [len(a.findall(f"{SVG}polygon") + a.findall(f"{SVG}path")) for a in links] == [2, 1]
-    assert links[1].get("class") == "body-map__region body-map__region--emergency"
-    assert root.get("role") == "group" and root.find(f"{SVG}title").text == "Map of the legs"
+    root = ElementTree.fromstring(body_map_svg(body_map))
+    assert root.get("aria-hidden") == "true" and root.find(f"{SVG}title").text == "Map of the legs"
+    assert list(root.iter(f"{SVG}a")) == []
+    regions = [group for group in root.iter(f"{SVG}g") if group.get("data-region")]
+    assert [group.get("data-region") for group in regions] == ["feet", "groin"]
+    assert [len(list(group)) for group in regions] == [2, 1]
+    assert regions[1].get("class") == "body-map__region body-map__region--emergency"
 
 
 def test_text_in_the_map_is_escaped(tmp_path):
-    map_problems(tmp_path, "label: Feet", "label: 'Feet <b> & \"soles\"'")
+    map_problems(tmp_path, "text: Front", "text: 'Front <b> & \"back\"'")
     body_map, _ = load_body_map(tmp_path / "guide" / FILE, tmp_path / "guide")
-    svg = body_map_svg(body_map, lambda page_id: 'x" onclick="y')
-    assert 'href="x&quot; onclick=&quot;y"' in svg
-    assert 'aria-label="Feet &lt;b&gt; &amp; &quot;soles&quot;"' in svg and "<b>" not in svg
-    link = ElementTree.fromstring(svg).find(f"{SVG}a")
-    assert link.find(f"{SVG}title").text == link.get("aria-label") == 'Feet <b> & "soles"'
-
-
-@pytest.mark.parametrize("from_doc, to_doc, hosted, offline", [
-    ("index.md", "locations/thigh.md", "locations/thigh/", "locations/thigh.html"),
-    ("locations/index.md", "locations/thigh.md", "thigh/", "thigh.html"),
-    ("locations/index.md", "red-flags.md", "../red-flags/", "../red-flags.html"),
-    ("causes/diabetes.md", "index.md", "../../", "../index.html"),
-])
-def test_links_in_raw_html_match_the_built_urls(from_doc, to_doc, hosted, offline):
-    assert built_link(from_doc, to_doc) == hosted
-    assert built_link(from_doc, to_doc, directory_urls=False) == offline
+    svg = body_map_svg(body_map)
+    assert "Front &lt;b&gt; &amp; \"back\"" in svg and "<b>" not in svg
+    assert ElementTree.fromstring(svg).find(f"{SVG}g[@class='body-map__labels']")[0].text == \
+        'Front <b> & "back"'
 
 
 def test_the_real_map_has_every_region_and_links_to_existing_pages():
@@ -127,25 +114,29 @@ def test_the_real_map_has_every_region_and_links_to_existing_pages():
     assert {r.id: r.page.id for r in content.body_map.regions}["groin"] == "red-flags"
 
 
+def place_links(html: str) -> list[tuple[str, str]]:
+    """The (region id, href) of each button of the body map's list."""
+    listed = html.split('<div class="body-map__list">', 1)[1].split("</div>", 1)[0]
+    return re.findall(r'<a data-region="([\w-]+)" href="([^"]+)"', listed)
+
+
 @pytest.mark.parametrize("page", ["index.html", "locations/index.html"])
-def test_every_region_links_to_a_built_page(built_site, page):
+def test_every_place_links_to_a_built_page_and_is_drawn_on_the_map(built_site, page):
     html = (built_site / page).read_text(encoding="utf-8")
-    svg = html.split('<div class="body-map">', 1)[1].split("</svg>", 1)[0]
-    root = ElementTree.fromstring(svg.strip() + "</svg>")
-    targets = [resolve(built_site / page, a.get(HREF), built_site)[0]
-               for a in root.iter(f"{SVG}a")]
-    assert len(targets) == len(REGIONS)
+    links = place_links(html)
+    assert [region for region, _ in links] == REGIONS
+    targets = [resolve(built_site / page, href, built_site)[0] for _, href in links]
     assert all(target.exists() for target in targets), targets
     assert targets[REGIONS.index("thigh")] == built_site / "locations/thigh/index.html"
-    listed = html.split('<div class="body-map__list">', 1)[1].split("</div>", 1)[0]
-    assert listed.count("<li>") == len(REGIONS)  # the same links, as text, right after
+    svg = html.split('<div class="body-map">', 1)[1].split("</svg>", 1)[0] + "</svg>"
+    drawn = [group.get("data-region") for group in ElementTree.fromstring(svg.strip()).iter(f"{SVG}g")
+             if group.get("data-region")]
+    assert drawn == REGIONS
 
 
 @pytest.mark.parametrize("page", ["index.html", "locations/index.html"])
-def test_every_region_links_to_a_page_of_the_offline_bundle(unzipped_bundle, page):
+def test_every_place_links_to_a_page_of_the_offline_bundle(unzipped_bundle, page):
     html = (unzipped_bundle / page).read_text(encoding="utf-8")
-    svg = html.split('<div class="body-map">', 1)[1].split("</svg>", 1)[0] + "</svg>"
-    targets = [(unzipped_bundle / page).parent / a.get(HREF)
-               for a in ElementTree.fromstring(svg.strip()).iter(f"{SVG}a")]
+    targets = [(unzipped_bundle / page).parent / href for _, href in place_links(html)]
     assert all(target.suffix == ".html" and target.is_file() for target in targets), targets
     assert len(targets) == len(REGIONS)

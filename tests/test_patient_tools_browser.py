@@ -1,53 +1,52 @@
-"""In Debian's Chromium: the body map's regions are links reached by keyboard with a visible focus,
-and printing a page drops the navigation and search but keeps the red-flag banner and the diary."""
+"""In Debian's Chromium: the body map's places are large buttons reached by keyboard, each lighting
+up its place on the picture of the legs, and printing a page drops the navigation and search but
+keeps the red-flag banner and the diary."""
 import pytest
 
 REGIONS = ["groin", "thigh", "below-knee", "feet", "toes", "left-leg", "right-leg", "calves"]
-SHAPE_STYLE = """link => {
-  const style = getComputedStyle(link.querySelector('.body-map__shape'));
-  return [style.fill, style.stroke, style.strokeWidth, getComputedStyle(link).outlineStyle];
-}"""
+LIT = "place => place.classList.contains('is-pointed')"
 RECORD_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
 """
 
 
-def region(page, region_id: str):
-    return page.locator(f'.body-map a[data-region="{region_id}"]')
+def button(page, region_id: str):
+    return page.locator(f'.body-map__list a[data-region="{region_id}"]')
+
+
+def place(page, region_id: str):
+    return page.locator(f'.body-map__region[data-region="{region_id}"]')
 
 
 @pytest.mark.parametrize("path", ["", "locations/"])
-def test_tab_reaches_every_region_and_its_focus_is_visible(page, site_url, path):
+def test_tab_reaches_every_place_in_order_and_lights_it_on_the_map(page, site_url, path):
     page.goto(site_url + path)
-    unfocused = region(page, "thigh").evaluate(SHAPE_STYLE)
+    assert not place(page, "thigh").evaluate(LIT)
     reached = []
     for _ in range(150):  # from the top of the page, through the header and navigation
         page.keyboard.press("Tab")
         reached.append(page.evaluate("document.activeElement.getAttribute('data-region')"))
         if reached[-1] == "thigh":
-            assert region(page, "thigh").evaluate(SHAPE_STYLE) != unfocused
-            assert region(page, "thigh").evaluate("a => a.matches(':focus-visible')")
+            assert place(page, "thigh").evaluate(LIT)
+            assert button(page, "thigh").evaluate("a => a.matches(':focus-visible')")
         if reached[-1] == REGIONS[-1]:
             break
     assert [name for name in reached if name] == REGIONS
+    assert not place(page, "thigh").evaluate(LIT)  # focus moved on
 
 
-def test_each_region_has_a_name_and_the_list_after_the_map_has_the_same_links(page, site_url):
+def test_pointing_at_a_place_lights_it_and_the_map_holds_no_links(page, site_url):
     page.goto(site_url)
-    names = [region(page, name).get_attribute("aria-label") for name in REGIONS]
-    assert all(names) and names[REGIONS.index("thigh")] == "Thigh"
-    for name, label in zip(REGIONS, names):
-        listed = page.locator(".body-map__list a", has_text=label)
-        assert listed.count() == 1
-        target = page.evaluate("href => new URL(href, location.href).href",
-                               region(page, name).get_attribute("xlink:href"))
-        assert listed.evaluate("a => a.href") == target
+    button(page, "toes").hover()
+    assert place(page, "toes").evaluate(LIT) and not place(page, "feet").evaluate(LIT)
+    assert page.locator(".body-map svg a, .body-map [tabindex]").count() == 0
+    assert page.locator(".body-map svg").get_attribute("aria-hidden") == "true"
 
 
 def test_clicking_the_thigh_opens_the_thigh_page(page, site_url):
     page.goto(site_url)
-    region(page, "thigh").locator(".body-map__shape").first.click()
+    button(page, "thigh").click()
     page.wait_for_url("**/locations/thigh/")
     assert page.locator("h1").inner_text() == "Numb thigh"
 
@@ -61,7 +60,7 @@ def test_the_map_works_with_instant_navigation_without_errors(page, hosted_url):
     page.locator(".md-nav__link", has_text="Home").first.click()  # to the map, instantly
     page.wait_for_url(hosted_url)
     assert page.evaluate("window.loadedOnce") is True
-    region(page, "thigh").locator(".body-map__shape").first.click()
+    button(page, "thigh").click()
     page.wait_for_url("**/locations/thigh/")
     assert page.locator("h1").inner_text() == "Numb thigh"
     assert errors == []
@@ -69,13 +68,13 @@ def test_the_map_works_with_instant_navigation_without_errors(page, hosted_url):
 
 def test_clicking_the_groin_opens_the_serious_signs(page, site_url):
     page.goto(site_url + "locations/")
-    region(page, "groin").click()
+    button(page, "groin").click()
     page.wait_for_url("**/red-flags/")
 
 
 def test_clicking_the_thigh_in_the_offline_bundle(page, unzipped_bundle):
     page.goto((unzipped_bundle / "index.html").as_uri())
-    region(page, "thigh").locator(".body-map__shape").first.click()
+    button(page, "thigh").click()
     page.wait_for_url("**/locations/thigh.html")
 
 

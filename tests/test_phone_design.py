@@ -60,6 +60,20 @@ def test_no_glossary_markup_in_titles_or_headings(pages):
         assert not re.search(r"<h[12][^>]*>(?:(?!</h[12]>).)*<abbr", html, re.S), path
 
 
+def test_glossary_explanations_are_only_for_words_a_lay_reader_would_not_know(pages):
+    terms = yaml.safe_load((ROOT / "content/glossary.yml").read_text(encoding="utf-8"))["terms"]
+    everyday = {term["term"].lower() for term in terms if term.get("everyday")}
+    explained = {text.lower() for html in pages.values()
+                 for text in re.findall(r"<abbr [^>]*>(.*?)</abbr>", html, re.S)}
+    assert {"numbness", "tingling", "diabetes"} <= everyday
+    assert not explained & everyday
+    assert {"polyneuropathy", "sciatica"} <= explained
+    # Each term once per page at most, so a busy page such as the left leg stays readable
+    left_leg = pages["locations/left-leg/index.html"].split("<article", 1)[1]
+    tooltips = re.findall(r"<abbr [^>]*>(.*?)</abbr>", left_leg, re.S)
+    assert len(tooltips) == len({tooltip.lower() for tooltip in tooltips}) < 29
+
+
 def test_no_previous_and_next_footer_between_unrelated_pages(pages):
     assert not any("md-footer__link" in html for html in pages.values())
 
@@ -81,11 +95,28 @@ def test_the_symptom_guides_first_answer_is_on_the_first_screen(phone, site_url)
     assert phone.locator(".symptom-guide-disclaimer").count() == 1
 
 
+@pytest.mark.parametrize("width", [PHONE["width"], 1280])
 @pytest.mark.parametrize("path", ["", "locations/"])
-def test_every_place_on_the_legs_is_a_target_of_at_least_44_px(phone, site_url, path):
+def test_every_place_on_the_legs_is_a_target_of_at_least_44_px(phone, site_url, path, width):
+    phone.set_viewport_size({"width": width, "height": PHONE["height"]})
     phone.goto(site_url + path)
-    targets = phone.locator(".body-map__list a, .body-map__region")
+    targets = phone.locator(".body-map__list a, .body-map a, .body-map [tabindex]")
     visible = [targets.nth(i).bounding_box() for i in range(targets.count())
                if targets.nth(i).is_visible()]
     assert len(visible) >= 8
     assert all(box["width"] >= 44 and box["height"] >= 44 for box in visible)
+
+
+def test_the_phone_menu_opens_at_its_top_with_each_entry_once(phone, site_url):
+    phone.goto(site_url + "locations/left-leg/")
+    phone.locator(".md-header label[for=__drawer]").click()  # where a tap lands
+    phone.wait_for_timeout(400)  # the drawer slides in
+    shown = phone.evaluate("""() => [...document.querySelectorAll(
+        '.md-nav--primary .md-nav__title, .md-nav--primary .md-nav__link')]
+      .filter(item => !item.querySelector('.md-nav__link'))  // a row holds its link
+      .filter(item => { const box = item.getBoundingClientRect()
+        return box.width > 0 && box.height > 0 && box.left >= 0 && box.right <= innerWidth
+          && getComputedStyle(item).visibility !== 'hidden' })
+      .map(item => item.textContent.trim().replace(/\\s+/g, ' ')).filter(Boolean)""")
+    assert {"Symptom guide", "Causes", "Where you feel it", "Glossary"} <= set(shown), shown
+    assert len(shown) == len(set(shown)), " / ".join(shown)

@@ -55,7 +55,8 @@ SIGN_FIELDS = {"id": ("str", True), "tier": ("urgency", True), "text": ("str", T
                "lay_words": ("list[str]", False)}
 GLOSSARY_FIELDS = {"terms": ("terms", True)}
 TERM_FIELDS = {"term": ("str", True), "definition": ("str", True),
-               "also_called": ("list[str]", False), "page": ("page", False)}
+               "also_called": ("list[str]", False), "page": ("page", False),
+               "everyday": ("bool", False)}
 
 # The symptom guide (decision_tree.yml).
 TREE_FIELDS = {"start": ("node", True), "questions": ("questions", True),

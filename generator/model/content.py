@@ -135,6 +135,7 @@ class Term:
     line: int
     also_called: tuple[str, ...] = ()
     page: Ref | None = None
+    everyday: bool = False  # a word most readers know: in the glossary, not explained on pages
 
 
 @dataclass(frozen=True)

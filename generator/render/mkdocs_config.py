@@ -93,7 +93,7 @@ def search_words(content: model.Content, red_flags_url: str) -> dict:
 def glossary_tooltips(glossary: model.Glossary) -> dict[str, str]:
     """Map each glossary term (as written and capitalised) to its plain-text definition."""
     tooltips = {}
-    for term in glossary.terms:
+    for term in (term for term in glossary.terms if not term.everyday):
         for form in (term.term, term.term[:1].upper() + term.term[1:]):
             tooltips[form] = html_text(plain_text(term.definition))
     return tooltips

@@ -32,11 +32,11 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
         doc = urls.doc_path(page)
         files[f"docs/{doc}"] = env.get_template(f"pages/{_template(page)}.md.j2").render(
             page=page, doc=doc, related=related_to[page.id],
-            **_shared(content, config, doc, paths, offline))
+            **_shared(content, config, doc, paths))
     guide = symptom_guide(content, paths)
     for page_id, doc in urls.GENERATED_PATHS.items():
         files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
-            doc=doc, guide=guide, **_shared(content, config, doc, paths, offline))
+            doc=doc, guide=guide, **_shared(content, config, doc, paths))
     if guide:
         files["docs/assets/decision-tree.json"] = guide["json"]
         files[f"docs/{TREE_SVG}"] = tree_svg.tree_svg(content.tree, config.emergency_number)
@@ -81,16 +81,13 @@ def template_environment() -> jinja2.Environment:
     return env
 
 
-def _shared(content, config, doc, paths, offline=False) -> dict:
+def _shared(content, config, doc, paths) -> dict:
     """Values and helpers every page template needs."""
     def link(page_id: str) -> str:
         return urls.relative_link(doc, paths[page_id])
 
-    def href(page_id: str) -> str:  # for links in raw HTML, which mkdocs leaves as written
-        return urls.built_link(doc, paths[page_id], directory_urls=not offline)
-
     def body_map_svg() -> Markup:
-        return Markup(draw_body_map(content.body_map, href) if content.body_map else "")
+        return Markup(draw_body_map(content.body_map) if content.body_map else "")
 
     def markdown(text: str) -> Markup:
         return Markup(resolve_inline_links(html_text(text), doc, paths))

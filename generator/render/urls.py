@@ -28,18 +28,6 @@ def relative_link(from_doc: str, to_doc: str) -> str:
     return _relative_path(to_doc, posixpath.dirname(from_doc))
 
 
-def built_link(from_doc: str, to_doc: str, directory_urls: bool = True) -> str:
-    """Return the link between two built pages, for raw HTML, which mkdocs does not rewrite:
-    causes/diabetes/ on the hosted site (directory URLs), causes/diabetes.html offline."""
-    source, target = (f"/{page_url(doc, directory_urls).removeprefix('./')}"
-                      for doc in (from_doc, to_doc))
-    base = source if source.endswith("/") else posixpath.dirname(source)
-    relative = _relative_path(target, base)
-    if target.endswith("/"):
-        return "./" if relative == "." else relative + "/"
-    return relative
-
-
 def _relative_path(path: str, start: str) -> str:
     """posixpath.relpath for clean paths (no "." or ".." parts), without asking the file system."""
     path_parts = [part for part in path.split("/") if part]

@@ -45,6 +45,8 @@ HELP = {
     "body": "plain Markdown; link to a page with [text](id)",
     "urgency": "the level of care: " + ", ".join(model.URGENCIES),
     "term": "the medical word", "definition": "what it means, in plain words",
+    "everyday": "true for a word most readers know: listed in the glossary, not explained on "
+                "every page",
     "page": "id of a page about the term, if there is one",
     "start": "id of the first question", "danger": "true for a danger-sign question",
     "next": "id of the question or outcome this answer leads to",

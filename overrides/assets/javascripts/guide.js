@@ -1,5 +1,6 @@
 // Keyboard help: glossary terms show their meaning on focus, the skip link moves focus to the
-// content, wide tables scroll from the keyboard, and narrow screens' menu and search are buttons.
+// content, wide tables scroll from the keyboard, and narrow screens' menu and search are buttons
+// (the menu opening at its top).
 (function () {
   "use strict";
 
@@ -77,11 +78,39 @@
     }, true);
   }
 
+  // On a narrow screen the theme opens its menu inside the current page's section; a worried
+  // reader needs the whole menu first, so it opens at its top (the section still shows as current).
+  function menuFromTheTop() {
+    var drawer = document.getElementById("__drawer");
+    if (!drawer || drawer.hasAttribute("data-from-top")) return;
+    drawer.setAttribute("data-from-top", "");
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked) return;
+      document.querySelectorAll(".md-nav--primary .md-nav__toggle:checked").forEach(function (toggle) {
+        toggle.checked = false;
+      });
+    });
+  }
+
+  // The body map's buttons light up their place on the picture of the legs beside them.
+  function pointAtPlaces() {
+    document.querySelectorAll(".body-map__list a[data-region]").forEach(function (button) {
+      var place = document.querySelector(".body-map__region[data-region='" + button.getAttribute("data-region") + "']");
+      if (!place || button.hasAttribute("data-pointing")) return;
+      button.setAttribute("data-pointing", "");
+      var light = function (on) { return function () { place.classList.toggle("is-pointed", on); }; };
+      ["mouseenter", "focus"].forEach(function (name) { button.addEventListener(name, light(true)); });
+      ["mouseleave", "blur"].forEach(function (name) { button.addEventListener(name, light(false)); });
+    });
+  }
+
   function enhance() {
     enhanceTerms();
     enhanceWideTables();
     addHeaderButton("__drawer", "Menu", ".md-sidebar--primary a[href]");
     addHeaderButton("__search", "Search", ".md-search__input");
+    menuFromTheTop();
+    pointAtPlaces();
   }
 
   document.addEventListener("click", focusSkipTarget, true);
