@@ -50,7 +50,7 @@ check: install ## Validate content only: every problem as path:line: message (ST
 schema: install ## Write the JSON Schemas of the content files to content/schema/
 	$(BIN)/python -m generator schema
 
-build: install ## Build the site into site/
+build: install node_modules/.package-lock.json ## Build the site into site/ (with its service worker, by Workbox from npm)
 	$(BIN)/python -m generator build
 
 serve: install ## Live preview at http://127.0.0.1:8000/ (PORT=...), regenerated as you edit
@@ -59,7 +59,7 @@ serve: install ## Live preview at http://127.0.0.1:8000/ (PORT=...), regenerated
 bundle: install ## Make the offline bundle: dist/<name>-<date>.zip
 	$(BIN)/python -m generator bundle
 
-diff: install ## Compare the text readers see with git ref BASE=... (DIFF_OUT=file to save)
+diff: install node_modules/.package-lock.json ## Compare the text readers see with git ref BASE=... (DIFF_OUT=file to save)
 	@$(BIN)/python -m generator diff --base $(BASE) $(if $(DIFF_OUT),--out $(DIFF_OUT))
 
 readability: install ## Reading scores of every page, worst first; fails if a target is missed

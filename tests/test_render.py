@@ -77,7 +77,8 @@ def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
                                "banner_signs": "sudden numbness",
                                "red_flags_url": "red-flags/",
                                "search_words": {"synonyms": [], "danger": [],
-                                                "danger_page": "red-flags/"}}
+                                                "danger_page": "red-flags/"},
+                               "service_worker": True}
     assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [
         {"Cold feet": "causes/cold-feet.md"}]}]} in config["nav"]
     abbreviations = next(ext["abbr"] for ext in config["markdown_extensions"]

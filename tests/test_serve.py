@@ -68,6 +68,8 @@ def test_preview_shows_problems_keeps_running_and_recovers(preview):
     edit(root, CAUSE, "title: Cold feet", "title: Chilly feet")
     html = _wait_for(url, lambda page: "Chilly feet" in page and "preview-problems" not in page)
     assert server.poll() is None
+    # The preview removes any service worker, so an editor never sees a page saved earlier
+    assert 'service-worker.js" data-preview' in html
     server.terminate()
     assert "content/causes/cold-feet.yml:14: link to unknown page 'treatmnt'" in \
         server.communicate(timeout=10)[1]

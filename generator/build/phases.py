@@ -1,4 +1,5 @@
-"""The named phases of a build, in order: load, check, render, write, run mkdocs, swap.
+"""The named phases of a build, in order: load, check, render, write, run mkdocs, service worker,
+swap.
 
 The command line, the live preview and the benchmark all call these functions, so there is one
 pipeline; build() runs them all."""
@@ -11,6 +12,7 @@ from generator import model
 from generator.build.mkdocs_run import run_mkdocs, source_epoch
 from generator.build.output import build_lock, swap, write
 from generator.build.project import Project
+from generator.build.service_worker import Precache, write_service_worker
 from generator.checks.body_map import check_body_map
 from generator.checks.editorial import placeholder_problems, review_problems
 from generator.checks.pages import citable_ids, linkable_ids, validate
@@ -99,6 +101,11 @@ def render(project: Project, content: model.Content, config: model.SiteConfig, b
                        templates)
 
 
+def service_worker(site) -> Precache:
+    """Phase 6: the hosted site's service worker, precaching it for offline use."""
+    return write_service_worker(site)
+
+
 def build(project: Project) -> None:
     """Build the site into site/; on any problem raise BuildError and leave site/ untouched."""
     content, config = checked(project)
@@ -108,4 +115,5 @@ def build(project: Project) -> None:
         new_site = project.site_dir.with_name(".site.new")
         shutil.rmtree(new_site, ignore_errors=True)
         run_mkdocs(project.build_dir / "mkdocs.yml", new_site, source_epoch(content))
+        service_worker(new_site)
         swap(new_site, project.site_dir)

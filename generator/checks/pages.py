@@ -48,7 +48,7 @@ def citable_ids(content: model.Content) -> set[str]:
 def _check_ids(content):
     seen = {}
     for page in content.pages:
-        if page.id in model.GENERATED_PAGES:
+        if page.id in model.GENERATED_PAGES or page.id in model.SERVICE_PAGES:
             yield Problem(page.path, 1, f"the id '{page.id}' is taken by a generated page; "
                           "rename the file")
         elif page.id in seen:

@@ -42,7 +42,8 @@ SITE_FIELDS = {"site_name": ("str", True), "site_description": ("str", True),
                "site_url": ("str", True), "language": ("str", True),
                "emergency_number": ("str", True), "review": ("review", True),
                "urgent_care": ("urgent_care", True),
-               "bundle_name": ("str", True), "readability": ("readability", False)}
+               "bundle_name": ("str", True), "readability": ("readability", False),
+               "short_name": ("str", False)}
 URGENT_CARE_FIELDS = {"label": ("str", True), "phone": ("str", True)}
 REVIEW_FIELDS = {"interval_years": ("int", True)}
 READABILITY_FIELDS = {"max_median_grade": ("int", True), "max_page_grade": ("int", True)}

@@ -1,7 +1,7 @@
 """The content types: frozen dataclasses built by the loader, read by every later stage."""
 from generator.model.body_map import BodyMap, Label, Region, Shape
 from generator.model.content import (CAUSE_GROUPS, FOLDER_KINDS, GENERATED_PAGES, PAGE_KINDS,
-                                     REQUIRED_TOPICS, Content, Glossary, Page, Reference,
+                                     REQUIRED_TOPICS, SERVICE_PAGES, Content, Glossary, Page, Reference,
                                      Registry, Section, Source, SourceSection, Term, WarningSign)
 from generator.model.ref import Ref
 from generator.model.thesaurus import SynonymGroup, Thesaurus

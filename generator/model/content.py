@@ -29,6 +29,8 @@ GENERATED_PAGES = {
     "symptom-guide": "Symptom guide",
     "appointment": "Prepare for your appointment",
 }
+# Pages only the hosted site has (not the offline bundle), which content cannot link to.
+SERVICE_PAGES = {"offline": "You are offline"}
 REQUIRED_TOPICS = ("overview", "symptoms", "red-flags", "diagnosis", "treatment",
                    "prevention", "outlook", "complications", "about")
 

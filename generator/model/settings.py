@@ -43,3 +43,4 @@ class SiteConfig:
     review: Review
     bundle_name: str
     readability: Readability | None = None
+    short_name: str | None = None  # the name under the icon on a phone's home screen

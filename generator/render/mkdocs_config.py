@@ -64,6 +64,9 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "nav": navigation(content),
         "not_in_nav": "\n".join(f"/{path}" for path in left_out_of_navigation(content)),
     }
+    if not offline:  # the hosted site installs on phones and keeps working offline
+        settings["extra"]["service_worker"] = True
+        settings["not_in_nav"] += "".join(f"\n/{path}" for path in urls.SERVICE_PATHS.values())
     if offline:
         settings["theme"]["features"] = [f for f in FEATURES if f != "navigation.instant"]
         settings["plugins"].append({"offline": {}})

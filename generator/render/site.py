@@ -10,6 +10,7 @@ from generator import model
 from generator.render import mkdocs_config, related, structured_data, tree_json, tree_svg, urls
 from generator.render.body_map_svg import body_map_svg as draw_body_map
 from generator.render.markdown import plain_text, resolve_inline_links
+from generator.render.web_app import web_app_manifest
 from generator.render.escaping import front_matter, html_attribute, html_text
 from generator.model.dates import long_date, reviewed_dates
 
@@ -37,6 +38,11 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
     for page_id, doc in urls.GENERATED_PATHS.items():
         files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
             doc=doc, guide=guide, **_shared(content, config, doc, paths))
+    for page_id, doc in ({} if offline else urls.SERVICE_PATHS).items():
+        files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
+            doc=doc, **_shared(content, config, doc, paths))
+    if not offline:
+        files["docs/manifest.webmanifest"] = json.dumps(web_app_manifest(config), indent=2) + "\n"
     if guide:
         files["docs/assets/decision-tree.json"] = guide["json"]
         files[f"docs/{TREE_SVG}"] = tree_svg.tree_svg(content.tree, config.emergency_number)

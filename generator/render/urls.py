@@ -6,6 +6,7 @@ from generator import model
 KIND_FOLDERS = {"cause": "causes", "location": "locations", "situation": "situations",
                 "treatment": "treatment"}
 TOPIC_PATHS = {"overview": "index.md", "treatment": "treatment/index.md"}
+SERVICE_PATHS = {"offline": "offline.md"}
 GENERATED_PATHS = {"causes": "causes/index.md", "locations": "locations/index.md",
                    "situations": "situations/index.md", "glossary": "glossary.md",
                    "symptom-guide": "symptom-guide.md", "appointment": "appointment.md"}

@@ -3,6 +3,7 @@ readers see on each page, and report it as Markdown for a pull-request comment."
 import difflib
 import html
 import io
+import os
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.build.service_worker import NODE_MODULES, node_modules
 from generator.errors import BuildError
 from generator.render import urls
 
@@ -64,9 +66,11 @@ def build_sites(builds: list[tuple[Path, Path, str]]) -> list[Path]:
     """Build each (tree, output, label) side by side with the tree's own generator; return
     each output/site, or raise BuildError with what went wrong."""
     # The working directory puts each tree's own generator package first on the import path.
+    # Their service workers are written with this repository's workbox-build
+    env = {**os.environ, NODE_MODULES: str(node_modules())}
     running = [(label, output, subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--output", str(output)], cwd=tree,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env))
         for tree, output, label in builds]
     failures = []
     for label, _, process in running:
