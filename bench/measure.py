@@ -171,6 +171,13 @@ def site_stats(site: Path) -> dict:
             "search_index": _sizes(index), "prebuilt_index": _sizes(prebuilt)}
 
 
+def precache(site: Path) -> tuple[int, int, int]:
+    """What a first visit to the hosted site downloads for its service worker's precache:
+    (files, bytes, bytes gzipped), from the build's own service worker phase."""
+    saved = phases.service_worker(site)
+    return saved.count, saved.size, saved.gzipped(site)
+
+
 def _sizes(file: Path) -> tuple[int, int]:
     """(bytes, bytes gzipped at level 6, as a static host sends it) of a file; (0, 0) if none."""
     if not file.exists():

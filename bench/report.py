@@ -82,6 +82,8 @@ def size_table(sizes: list[dict]) -> list[str]:
         ("prebuilt search index (prebuilt_index.json): bytes / gzip",
          lambda s: " / ".join(_mb(n) for n in s["site"]["prebuilt_index"])),
         ("offline bundle (zip)", lambda s: _mb(s["bundle_bytes"])),
+        ("service worker precache, a first visit's download: files / bytes / gzip",
+         _precache),
         ("plain mkdocs-material build", lambda s: _both(s["plain"])),
         ("plain mkdocs-material: peak memory", lambda s: _mb(s["plain"].peak_memory)),
         ("plain mkdocs-material: output size", lambda s: _mb(s["plain_site"]["bytes"])),
@@ -270,6 +272,13 @@ def _lighthouse_targets(lighthouse):
                "met" if worst >= target else f"**missed** by {target - worst} points",
                "the audits that cost points are listed under Lighthouse above; performance "
                "swings with this shared machine's load (see its CPU benchmark index)")
+
+
+def _precache(size: dict) -> str:
+    if "precache" not in size:  # figures saved before the service worker
+        return "not measured"
+    files, total, gzipped = size["precache"]
+    return f"{files:,} / {_mb(total)} / {_mb(gzipped)}"
 
 
 def _oversize(size: dict) -> str:

@@ -90,6 +90,7 @@ def measure_size(size: int, work: Path) -> dict:
               "stock": search_latency.measure(out / "site", queries[:SEARCH_QUERIES], stock=True)}
     return {"size": size, "entities": len(content.pages), "stages": stages, "mkdocs": mkdocs,
             "build": build, "site": measure.site_stats(out / "site"), "plain": plain,
+            "precache": measure.precache(out / "site"),
             "plain_site": measure.site_stats(out / "plain-site"),
             "bundle_bytes": archive.stat().st_size, "load": load, "search": search}
 

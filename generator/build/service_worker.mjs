@@ -1,9 +1,13 @@
 /* Write the hosted site's service worker with Workbox (workbox-build, pinned in package.json).
-   Reads {site, node_modules} as JSON on stdin: the built site's folder, and the node_modules
-   folder that holds workbox-build (the build may run from a copy of the generator). Precaches every page, the search index, the tree and the assets, each with a revision
-   hash; a navigation to anything else that fails (no network) is sent to the offline page,
-   offline/ (the function below is copied into the worker as written, so the path is spelt out).
-   Prints {count, size, files} of the precache as JSON. Run by generator/build/service_worker.py. */
+   Reads {site, node_modules, core_only_above} as JSON on stdin: the built site's folder, the
+   node_modules folder that holds workbox-build (the build may run from a copy of the generator),
+   and the precache size in bytes above which only the core is precached.
+   - Precached, each file with a revision hash: every page, the search index, the tree and the
+     assets; or, for a site too large to download at once, only the core (home, warning signs,
+     symptom guide, offline page, search, assets), and other pages are saved as they are read.
+   - A navigation that fails (no network) to a page not saved goes to the offline page, offline/
+     (the functions below are copied into the worker as written, so the path is spelt out).
+   Prints {count, size, files, core} of the precache as JSON. Run by service_worker.py. */
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
@@ -16,17 +20,26 @@ const input = JSON.parse(await new Promise(resolve => {
 const workbox = createRequire(join(input.node_modules, "package.json")).resolve("workbox-build")
 const { generateSW, getManifest } = await import(pathToFileURL(workbox).href)
 
-const files = {
+const everything = {
   globDirectory: input.site,
   globPatterns: ["**/*.{html,css,js,json,svg,png,webmanifest,xml}"],
   // English search needs no other languages, source maps are not for readers; the sitemap is
   // kept, as instant navigation reads it
   globIgnores: ["sw.js", "404.html", "assets/javascripts/lunr/**", "**/*.map"],
-  maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+  maximumFileSizeToCacheInBytes: 50 * 1024 * 1024,
   // Files whose names already carry a hash of their contents
   dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.min\.(js|css)$/,
 }
+const CORE = ["index.html", "red-flags/index.html", "symptom-guide/index.html",
+              "offline/index.html", "search/*", "assets/**/*", "manifest.webmanifest",
+              "sitemap.xml"]
+const core = (await getManifest(everything)).size > input.core_only_above
+const files = core ? { ...everything, globPatterns: CORE } : everything
 
+const offline = {
+  handlerDidError: async ({ request }) => request.mode === "navigate"
+    ? Response.redirect(new URL("offline/", self.registration.scope).href, 302) : undefined,
+}
 const { warnings } = await generateSW({
   ...files,
   swDest: `${input.site}/sw.js`,
@@ -38,18 +51,18 @@ const { warnings } = await generateSW({
   cleanupOutdatedCaches: true,
   clientsClaim: true,
   skipWaiting: false,  // a new version waits until the reader reloads (service-worker.js asks)
-  runtimeCaching: [{
+  runtimeCaching: [core ? {
+    urlPattern: ({ sameOrigin }) => sameOrigin,  // pages read, and their files, for next time
+    handler: "NetworkFirst",
+    options: { cacheName: "pages-read", plugins: [offline] },
+  } : {
     urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === "navigate",
     handler: "NetworkOnly",
-    options: {
-      plugins: [{
-        handlerDidError: async () =>
-          Response.redirect(new URL("offline/", self.registration.scope).href, 302),
-      }],
-    },
+    options: { plugins: [offline] },
   }],
 })
 if (warnings.length)
   throw new Error(warnings.join("\n"))
 const { manifestEntries, count, size } = await getManifest(files)
-process.stdout.write(JSON.stringify({ count, size, files: manifestEntries.map(entry => entry.url) }))
+process.stdout.write(JSON.stringify({ count, size, core,
+                                      files: manifestEntries.map(entry => entry.url) }))
