@@ -86,9 +86,10 @@ def _grow_tree(file: Path, copied: set[str], factor: int) -> None:
         tree["outcomes"] += [_copy_outcome(outcome, part, copied, copy) for outcome in outcomes]
     tree["questions"].append({
         "id": HUB, "text": "Which copy of the guide do you want to use?",
-        "answers": [{"label": f"Copy {copy}", "next": copy_id(root["id"], copy)}
-                    for copy in copies]})
-    root["answers"].append({"label": HUB_ANSWER, "next": HUB})
+        "answers": [{"label": f"Copy {copy}", "next": copy_id(root["id"], copy),
+                     "facts": [f"benchmark-copy-{copy}"]} for copy in copies]})
+    # Each answer says what it stands for, as the tree checks ask of every answer but one
+    root["answers"].append({"label": HUB_ANSWER, "next": HUB, "facts": ["benchmark-copy"]})
     _write_yaml(file, tree, _schema_line(file))
 
 

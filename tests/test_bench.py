@@ -5,6 +5,8 @@ from conftest import ROOT, run_generator
 from bench import synthetic
 from generator.content.load import load_content
 from generator.content.load import load_tree
+from generator.build.phases import check_project
+from generator.build.project import Project
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +30,16 @@ def test_a_2x_set_is_valid_with_twice_the_copied_pages_linked_within_their_copy(
             assert [ref.id for ref in (*twin.links, *twin.causes)] == [
                 synthetic.copy_id(ref.id, 2) if ref.id in copied else ref.id
                 for ref in (*page.links, *page.causes)]
+
+
+def test_a_set_with_the_most_tree_copies_passes_the_tree_checks(tmp_path):
+    """From MAX_TREE_COPIES copies on, the tree stops growing; its copy questions must pass the
+    same checks as the real tree (each answer but one says what it stands for)."""
+    root = synthetic.make_set(ROOT, tmp_path / "set", synthetic.MAX_TREE_COPIES)
+    assert load_tree(root / "content" / "decision_tree.yml", root)[1] == []
+    problems = check_project(Project.at(root))[2]
+    assert [str(problem) for problem in problems if problem.path.endswith("decision_tree.yml")] \
+        == []
 
 
 def test_inline_links_and_the_tree_point_into_the_same_copy(root):
