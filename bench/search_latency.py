@@ -58,7 +58,10 @@ def measure(site_dir: Path, queries: list[str], stock: bool = False, typed: bool
 
 
 def _cold_query(browser, url: str, query: str, stock: bool, typed: bool, site_dir: Path) -> float:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # No service worker: it would answer the route that swaps in the theme's own search worker
+    # (and a first visit's precache would compete with the search being timed)
+    context = browser.new_context(viewport={"width": 1280, "height": 800},
+                                  service_workers="block")
     try:
         if stock:
             theme_worker = next((site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
