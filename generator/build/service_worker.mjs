@@ -33,7 +33,8 @@ const everything = {
 const CORE = ["index.html", "red-flags/index.html", "symptom-guide/index.html",
               "offline/index.html", "search/*", "assets/**/*", "manifest.webmanifest",
               "sitemap.xml"]
-const core = (await getManifest(everything)).size > input.core_only_above
+const whole = await getManifest(everything)
+const core = whole.size > input.core_only_above
 const files = core ? { ...everything, globPatterns: CORE } : everything
 
 const offline = {
@@ -64,6 +65,6 @@ const { warnings } = await generateSW({
 // Workbox warns of files too large to precache (it leaves them to the network): say so, go on
 for (const warning of warnings)
   process.stderr.write(`${warning}\n`)
-const { manifestEntries, count, size } = await getManifest(files)
+const { manifestEntries, count, size } = core ? await getManifest(files) : whole
 process.stdout.write(JSON.stringify({ count, size, core,
                                       files: manifestEntries.map(entry => entry.url) }))

@@ -129,29 +129,25 @@ def _glossary(loaded) -> model.Glossary:
 
 def load_tree(file: Path, repo_root: Path) -> tuple[model.Tree | None, list[Problem]]:
     """Load decision_tree.yml; return the tree (None if unusable) and every shape problem."""
-    problems: list[Problem] = []
-    loaded = read_fields(file, repo_root, fields.TREE_FIELDS, problems)
-    if loaded is None:
-        return None, problems
-    shown, values, _ = loaded
-    return model.Tree(path=shown, **values), problems
+    return _load_one(file, repo_root, fields.TREE_FIELDS,
+                     lambda shown, values, _: model.Tree(path=shown, **values))
 
 
 def load_thesaurus(file: Path, repo_root: Path) -> tuple[model.Thesaurus | None, list[Problem]]:
     """Load synonyms.yml; return the thesaurus (None if unusable) and every shape problem."""
-    problems: list[Problem] = []
-    loaded = read_fields(file, repo_root, fields.THESAURUS_FIELDS, problems)
-    if loaded is None:
-        return None, problems
-    shown, values, _ = loaded
-    return model.Thesaurus(path=shown, **values), problems
+    return _load_one(file, repo_root, fields.THESAURUS_FIELDS,
+                     lambda shown, values, _: model.Thesaurus(path=shown, **values))
 
 
 def load_body_map(file: Path, repo_root: Path) -> tuple[model.BodyMap | None, list[Problem]]:
     """Load body_map.yml; return the map (None if unusable) and every shape problem."""
+    return _load_one(file, repo_root, fields.MAP_FIELDS,
+                     lambda shown, values, lines: model.BodyMap(path=shown, field_lines=lines,
+                                                                **values))
+
+
+def _load_one(file: Path, repo_root: Path, table: dict, build):
+    """Read one file by its table and build its model with build(shown, values, field lines)."""
     problems: list[Problem] = []
-    loaded = read_fields(file, repo_root, fields.MAP_FIELDS, problems)
-    if loaded is None:
-        return None, problems
-    shown, values, field_lines = loaded
-    return model.BodyMap(path=shown, field_lines=field_lines, **values), problems
+    loaded = read_fields(file, repo_root, table, problems)
+    return (None if loaded is None else build(*loaded)), problems

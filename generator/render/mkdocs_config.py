@@ -30,7 +30,7 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
 
     Offline (for file://): the offline plugin, a local iframe-worker shim for search, and no
     instant navigation, which over file:// never runs the page scripts."""
-    red_flags = content.by_id()["red-flags"]
+    red_flags_url = urls.page_url(urls.doc_path(content.by_id()["red-flags"]), not offline)
     settings = {
         "site_name": config.site_name,
         "site_description": config.site_description,
@@ -54,9 +54,8 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
             "emergency_number": config.emergency_number,
             "emergency_tel": model.tel(config.emergency_number),
             "banner_signs": banner_signs(content.registry),
-            "red_flags_url": urls.page_url(urls.doc_path(red_flags), not offline),
-            "search_words": search_words(content, urls.page_url(urls.doc_path(red_flags),
-                                                                not offline)),
+            "red_flags_url": red_flags_url,
+            "search_words": search_words(content, red_flags_url),
         },
         "extra_css": ["assets/stylesheets/guide.css"],
         "extra_javascript": ["assets/javascripts/guide.js",
