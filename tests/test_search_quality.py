@@ -1,6 +1,7 @@
-"""Search understands worried readers: 213 lay queries, written before any tuning by someone who
-saw neither the search code nor the team's queries, run through the theme's own search box in
-Chromium, on the hosted site and in the offline bundle, against the theme's own search.
+"""Search understands worried readers: lay queries written before any tuning by people who saw
+neither the search code nor the team's queries (search_in_browser.LAY_QUERIES), run through the
+theme's own search box in Chromium, on the hosted site and in the offline bundle, against the
+theme's own search.
 
 The queries are split by a fixed rule (search_in_browser.half) into a tuning half and a held-out
 half; the targets below hold on the held-out half."""
@@ -13,11 +14,12 @@ from generator.render.urls import all_doc_paths, page_url
 from search_in_browser import (KINDS, LAY_QUERIES, RUN_WORKER, half, measure, rank_of,
                                ranked_pages)
 
-# The targets of issue 13 for the held-out half are recall@3 97% and recall@1 80%. Measured on
-# 2026-12-01: recall@3 93.9%, recall@1 83.3%, so the recall@3 target is not met yet; the test
-# fails below what is reached, and below the recall@1 target.
-HELD_OUT_RECALL_AT_3 = 0.93
-HELD_OUT_RECALL_AT_1 = 0.80
+# The targets of issue 13 for the held-out half are recall@3 97% and recall@1 80%. On the held-out
+# half of the second query set, never tuned on, measured on 2026-12-01 before any change for it:
+# recall@3 85.8%, recall@1 75.2%. The test fails below what is reached (and below the targets
+# once they are reached).
+HELD_OUT_RECALL_AT_3 = 0.85
+HELD_OUT_RECALL_AT_1 = 0.75
 HALVES = ("tuning", "held-out")
 
 
@@ -53,7 +55,7 @@ def offline_ranks(tab, unzipped_bundle, paths):
     root = unzipped_bundle.as_uri() + "/"
     tab.goto(root + "index.html")
     return [rank_of(ranked_pages(tab, case["query"], root), expected(case, paths, False))
-            if half(case["query"]) == "held-out" else None for case in LAY_QUERIES]
+            if half(case) == "held-out" else None for case in LAY_QUERIES]
 
 
 @pytest.fixture(scope="module")
@@ -73,18 +75,18 @@ def table(runs: dict[str, list]) -> str:
     lines = ["| run, half, kind | queries | recall@1 | recall@3 | MRR |", "|---|---|---|---|---|"]
     for name, ranks in runs.items():
         for part in HALVES if "offline" not in name else ("held-out",):
-            chosen = [rank for rank, case in zip(ranks, LAY_QUERIES) if half(case["query"]) == part]
+            chosen = [rank for rank, case in zip(ranks, LAY_QUERIES) if half(case) == part]
             lines.append(measure(chosen).row(f"{name}, {part}"))
             for kind in KINDS:
                 lines.append(measure([rank for rank, case in zip(ranks, LAY_QUERIES)
-                                      if half(case["query"]) == part and case["kind"] == kind])
+                                      if half(case) == part and case["kind"] == kind])
                              .row(f"{name}, {part}, {kind}"))
     return "\n".join(lines)
 
 
 def held_out(ranks: list, kind: str | None = None):
     return measure([rank for rank, case in zip(ranks, LAY_QUERIES)
-                    if half(case["query"]) == "held-out" and kind in (None, case["kind"])])
+                    if half(case) == "held-out" and kind in (None, case["kind"])])
 
 
 def report(runs: dict[str, list]) -> str:
@@ -97,7 +99,7 @@ def test_the_lay_queries_are_many_of_every_kind_and_point_at_real_pages(paths):
     assert {case["kind"] for case in LAY_QUERIES} == set(KINDS)
     assert {page_id for case in LAY_QUERIES for page_id in case["expect"]} <= set(paths)
     for kind in KINDS:
-        assert {half(case["query"]) for case in LAY_QUERIES if case["kind"] == kind} == \
+        assert {half(case) for case in LAY_QUERIES if case["kind"] == kind} == \
             set(HALVES)
 
 

@@ -94,6 +94,7 @@
       return total / docCount
     })
 
+    const termNumber = new Map(terms.map((term, number) => [term, number]))
     const idfs = new Float64Array(terms.length).fill(NaN)
     const idf = term => {  // lunr.idf: df is the number of document fields with the term
       if (Number.isNaN(idfs[term])) {
@@ -116,23 +117,46 @@
       return entry
     }
 
+    // A term's weight in a document field, as lunr.Builder puts it in the field's vector
+    const boosts = fields.map(field => builder._fields[field].boost || 1)
+    const weight = (term, field, doc, tf) => {
+      const slot = doc * fieldCount + field, k1 = builder._k1, b = builder._b
+      let score = idf(term) * ((k1 + 1) * tf)
+        / (k1 * (1 - b + b * (counts.fieldLength[slot] / averages[field])) + tf)
+      score *= boosts[field]
+      score *= docs.boosts[doc]
+      return Math.round(score * 1000) / 1000
+    }
+
     const vectorOf = fieldRef => {
       const { fieldName, docRef } = lunr.FieldRef.fromString(fieldRef)
       const field = fields.indexOf(fieldName), doc = docNumber.get(docRef)
       const slot = doc * fieldCount + field, elements = []
-      const boost = builder._fields[fieldName].boost || 1, k1 = builder._k1, b = builder._b
-      for (let i = counts.start[slot]; i < counts.start[slot + 1]; i++) {
-        const term = counts.term[i], tf = counts.frequency[i]
-        let score = idf(term) * ((k1 + 1) * tf)
-          / (k1 * (1 - b + b * (counts.fieldLength[slot] / averages[field])) + tf)
-        score *= boost
-        score *= docs.boosts[doc]
-        elements.push(term, Math.round(score * 1000) / 1000)
-      }
+      for (let i = counts.start[slot]; i < counts.start[slot + 1]; i++)
+        elements.push(counts.term[i], weight(counts.term[i], field, doc, counts.frequency[i]))
       return new lunr.Vector(elements)
     }
 
-    const termNumber = new Map(terms.map((term, number) => [term, number]))
+    /* What lunr.Index.query gives for a query of these words (each once, in every field), in
+       one pass over their postings: each matching document's score (the sum of the words'
+       weights in its fields over the query vector's length) and where each word matched. */
+    const matchesOf = wanted => {
+      const known = [...wanted].filter(term => termNumber.has(term))
+      const length = Math.sqrt(known.length), byDoc = new Map()
+      for (const term of known) {
+        const number = termNumber.get(term), flat = postings[number]
+        for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
+          const field = flat[i], doc = flat[i + 1]
+          let match = byDoc.get(doc)
+          if (!match)
+            byDoc.set(doc, match = { doc, ref: docs.refs[doc], score: 0, hits: [] })
+          match.score += weight(number, field, doc, flat[i + 2]) / length
+          match.hits.push({ term, field: fields[field], flat, at: i })
+        }
+      }
+      return [...byDoc.values()]
+    }
+
     const isFieldRef = key => {
       if (!key.includes(lunr.FieldRef.joiner))
         return false
@@ -150,22 +174,39 @@
       pipeline: builder.searchPipeline
     })
     const filled = new Set()
+    const fill = ref => {  // the position tables the theme highlights a result with
+      if (!filled.has(ref)) {
+        filled.add(ref)
+        const doc = docNumber.get(ref)
+        for (let field = 0; field < fieldCount; field++)
+          fillTable(docs.tables[doc * fieldCount + field], tables[doc * fieldCount + field])
+      }
+    }
     const understand = queryReader(index, words || {}, terms,
-                                   term => postings[termNumber.get(term)].length, docNumber)
+                                   term => postings[termNumber.get(term)].length, docNumber,
+                                   matchesOf)
     index.search = function (query) {  // the theme highlights every result with its tables
       const understood = asked === null ? null : understand(asked)
       postMessage({ type: NOTE, data: { query: asked, showing: understood && understood.showing } })
       asked = null
-      const results = understood ? understood.results
-        : lunr.Index.prototype.search.call(this, query)
-      for (const { ref } of results)
-        if (!filled.has(ref)) {
-          filled.add(ref)
-          const doc = docNumber.get(ref)
-          for (let field = 0; field < fieldCount; field++)
-            fillTable(docs.tables[doc * fieldCount + field], tables[doc * fieldCount + field])
-        }
-      return results
+      if (!understood) {
+        const results = lunr.Index.prototype.search.call(this, query)
+        results.forEach(({ ref }) => fill(ref))
+        return results
+      }
+      // The theme gets the first results only (no reader reads further), and highlights the
+      // first of them: the others keep their words, for its ranking, without positions. So a
+      // large site answers about as fast as a small one
+      return understood.results.slice(0, SHOWN).map(({ ref, score, hits }, rank) => {
+        const highlighted = rank < HIGHLIGHTED
+        if (highlighted)
+          fill(ref)
+        const matchData = new lunr.MatchData()
+        for (const { term, field, flat, at } of hits)
+          matchData.add(term, field, {
+            position: highlighted ? flat.slice(at + 3, at + 3 + flat[at + 2]) : [] })
+        return { ref, score, matchData }
+      })
     }
     return index
   }
@@ -187,8 +228,10 @@
   const NAMES = ["title", "tags"]  // the fields whose matches count twice
   const WORD = /^[a-z0-9]+$/  // what a misspelt word may be corrected to
   const UNCOMMON = 0.25
+  const SHOWN = 100  // how many results (pages and their sections) the theme is given
+  const HIGHLIGHTED = 50  // how many of those carry the positions to highlight
 
-  function queryReader(index, words, terms, frequency, docNumber) {
+  function queryReader(index, words, terms, frequency, docNumber, matchesOf) {
     const plain = word => word.replace(/['\u2019]/g, "")
     // The index keeps punctuation next to words ("legs," "(ms)"): compare words without it
     const bare = term => plain(term).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
@@ -275,7 +318,7 @@
     // A warning sign's phrase is named when each of its words is a word of the query (same stem)
     // or in the thesaurus group of one (a phrase of the query, e.g. "fell asleep", counts only
     // by its group)
-    const named = (concepts, phrase) => phrase.length > 0 && phrase.every(word =>
+    const names = (concepts, phrase) => phrase.length > 0 && phrase.every(word =>
       concepts.some(concept => (concept.group && groups.get(stem(word)) === concept.group)
         || (concept.said.length === 1 && stem(concept.corrected || concept.said[0]) === stem(word))))
 
@@ -288,32 +331,29 @@
         return null
       const concepts = conceptsOf(tokens)
       concepts.forEach((concept, number) => resolve(concept, number === concepts.length - 1))
-      const wanted = new Set(concepts.flatMap(concept => concept.forms.flat(2)))
-      const found = wanted.size === 0 ? [] : index.query(query => {
-        for (const term of wanted)
-          query.term(term, { usePipeline: false })
+      const found = matchesOf(new Set(concepts.flatMap(concept => concept.forms.flat(2))))
+      const best = found.reduce((most, { score }) => Math.max(most, score), 1e-9)
+      const covering = found.map(({ hits }) => {
+        const matched = new Set(hits.map(hit => hit.term))
+        return concepts.filter(concept => covers(concept, term => matched.has(term)))
       })
-      const best = Math.max(...found.map(result => result.score), 1e-9)
-      const covering = found.map(({ matchData: { metadata } }) =>
-        concepts.filter(concept => covers(concept, term => term in metadata)))
       const uncommon = concepts.filter(concept => covering.filter(covered =>
         covered.includes(concept)).length <= UNCOMMON * docNumber.size)
-      const results = found.map(({ ref, score, matchData }, number) => {
-        const metadata = matchData.metadata
-        const inNames = term => term in metadata && NAMES.some(field => field in metadata[term])
+      const results = found.map(({ ref, score, hits }, number) => {
+        const named = new Set(hits.filter(hit => NAMES.includes(hit.field)).map(hit => hit.term))
         const titled = covering[number].filter(concept =>
-          uncommon.includes(concept) && covers(concept, inNames))
-        return { ref, matchData,
+          uncommon.includes(concept) && covers(concept, term => named.has(term)))
+        return { ref, hits,
                  score: TIER ** (covering[number].length + titled.length) * (1 + score / best) }
       })
       const page = words.danger_page
-      if (dangers.some(phrase => named(concepts, phrase)) && docNumber.has(page)) {
+      if (dangers.some(phrase => names(concepts, phrase)) && docNumber.has(page)) {
         const top = TIER ** (2 * concepts.length + 1) * 3
         const danger = results.find(result => result.ref === page)
         if (danger)
           danger.score = top
         else
-          results.push({ ref: page, score: top, matchData: new lunr.MatchData() })
+          results.push({ ref: page, score: top, hits: [] })
       }
       const corrected = concepts.some(concept => concept.corrected)
       const showing = corrected ? concepts.map(concept =>
