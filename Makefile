@@ -13,7 +13,7 @@ BENCH_SIZES ?= 1 10 100
 LIGHTHOUSE := build/bench-npm/node_modules/.bin/lighthouse
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev chromium java check schema build serve bundle diff readability linkcheck test bench clean
+.PHONY: help install install-dev chromium java check schema build serve bundle diff readability linkcheck service-workers test bench clean
 
 help: ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,7 +50,7 @@ check: install ## Validate content only: every problem as path:line: message (ST
 schema: install ## Write the JSON Schemas of the content files to content/schema/
 	$(BIN)/python -m generator schema
 
-build: install node_modules/.package-lock.json ## Build the site into site/ (with its service worker, by Workbox from npm)
+build: install ## Build the site into site/, with its service worker
 	$(BIN)/python -m generator build
 
 serve: install ## Live preview at http://127.0.0.1:8000/ (PORT=...), regenerated as you edit
@@ -67,6 +67,9 @@ readability: install ## Reading scores of every page, worst first; fails if a ta
 
 linkcheck: install ## Check the external links in content (needs a network; says so when there is none)
 	$(BIN)/python -m generator linkcheck
+
+service-workers: node_modules/.package-lock.json ## Rewrite the service workers with Workbox (after updating workbox-build)
+	node generator/build/service_worker.mjs node_modules generator/build
 
 test: install-dev node_modules/.package-lock.json chromium java ## Run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -118,11 +118,14 @@ def _bundle(project: Project, args) -> int:
 
 def _build(project: Project, args) -> int:
     try:
-        phases.build(project)
+        precache = phases.build(project)
     except BuildError as error:
         print(error, file=sys.stderr)
         print("build failed; the last good site was left as it was", file=sys.stderr)
         return 1
+    if precache.too_large:
+        print(f"too large to save for offline use, left to the network: "
+              f"{', '.join(precache.too_large)}", file=sys.stderr)
     print(f"site built in {project.site_dir}", file=sys.stderr)
     return 0
 

@@ -106,8 +106,9 @@ def service_worker(site) -> Precache:
     return write_service_worker(site)
 
 
-def build(project: Project) -> None:
-    """Build the site into site/; on any problem raise BuildError and leave site/ untouched."""
+def build(project: Project) -> Precache:
+    """Build the site into site/; on any problem raise BuildError and leave site/ untouched.
+    Return what its service worker precaches."""
     content, config = checked(project)
     files = render(project, content, config, project.build_dir)
     with build_lock(project):
@@ -115,5 +116,6 @@ def build(project: Project) -> None:
         new_site = project.site_dir.with_name(".site.new")
         shutil.rmtree(new_site, ignore_errors=True)
         run_mkdocs(project.build_dir / "mkdocs.yml", new_site, source_epoch(content))
-        service_worker(new_site)
+        precache = service_worker(new_site)
         swap(new_site, project.site_dir)
+    return precache

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.build.service_worker import NODE_MODULES, node_modules
 from generator.errors import BuildError
 from generator.render import urls
 
 WORKING_TREE = "working tree"
+OLD_NODE_MODULES = "GUIDE_NODE_MODULES"  # where older trees' builds look for workbox-build
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 SKIPPED = {"script", "style", "template", "svg"}  # never shown as text
 BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
           "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
@@ -66,8 +67,9 @@ def build_sites(builds: list[tuple[Path, Path, str]]) -> list[Path]:
     """Build each (tree, output, label) side by side with the tree's own generator; return
     each output/site, or raise BuildError with what went wrong."""
     # The working directory puts each tree's own generator package first on the import path.
-    # Their service workers are written with this repository's workbox-build
-    env = {**os.environ, NODE_MODULES: str(node_modules())}
+    # A tree from before the service workers were kept in the repository writes its own with
+    # workbox-build, from this repository's node_modules
+    env = {**os.environ, OLD_NODE_MODULES: str(NODE_MODULES)}
     running = [(label, output, subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--output", str(output)], cwd=tree,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env))
