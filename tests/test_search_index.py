@@ -3,7 +3,9 @@ build writes, and, in Chromium, the same lunr index and results as the theme's o
 import json
 import re
 
-from generator.hooks.search_index import (_int32, _split, fingerprinted, js_separator,
+import pytest
+
+from generator.hooks.search_index import (_int32, _pieces, fingerprinted, js_separator,
                                     payload_json, prebuilt_payload, tokenize)
 from search_in_browser import RUN_WORKER, ranked_pages
 
@@ -51,8 +53,17 @@ def test_each_item_of_a_list_field_starts_a_new_block():
 
 
 def test_the_separator_splits_on_what_javascript_calls_a_space():
-    assert _split("a\ufeffb\xa0c-d", SEPARATOR) == [(0, 1), (2, 3), (4, 5), (6, 7)]
-    assert _split("a\x1cb", SEPARATOR) == [(0, 3)]  # a space to Python, not to JavaScript
+    assert _pieces("a\ufeffb\xa0c-d", 0, 7, SEPARATOR) == [(0, 1), (2, 3), (4, 5), (6, 7)]
+    assert _pieces("a\x1cb", 0, 3, SEPARATOR) == [(0, 3)]  # a space to Python, not to JavaScript
+
+
+@pytest.mark.parametrize("text", ["numb legs - at night", "  a--b  ", "x", "", "-", "a\tb "])
+def test_a_class_separator_splits_as_the_general_way_does(text):
+    """The theme's separator is one run of a character class: its pieces are found in one pass,
+    as splitting between its matches would find them (the same class, written so it is not)."""
+    general = js_separator(r"(?:[\s\-])+")
+    assert _pieces(f"<{text}>", 1, len(text) + 1, SEPARATOR) == \
+        _pieces(f"<{text}>", 1, len(text) + 1, general)
 
 
 def test_positions_wrap_as_javascripts_32_bit_shifts_do():

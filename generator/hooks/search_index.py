@@ -11,6 +11,7 @@ The live preview (config.extra live_preview) rebuilds pages one edit at a time, 
 browser indexes them. The worker chosen for a build is kept on its config (config.extra).
 
 Loaded by mkdocs from its path (see render/mkdocs_config.py): the standard library and lunr only."""
+import functools
 import hashlib
 import json
 import re
@@ -68,14 +69,9 @@ def tokenize(value, separator: re.Pattern) -> tuple[list[tuple[str, int]], list[
             if kind != TEXT:
                 entries.append(_entry(utf16(start), utf16(end), kind))
                 continue
-            section = text[start:end]
-            for first, last in _split(section, separator):
-                if utf16 is _same:
-                    entries.append(_entry(start + first, start + last, TEXT))
-                else:
-                    entries.append(_entry(utf16(start + first), utf16(start + last), TEXT))
-                words.append((section[first:last].lower(),
-                              _int32(block << 20 | len(entries) - 1)))
+            for first, last in _pieces(text, start, end, separator):
+                entries.append(_entry(utf16(first), utf16(last), TEXT))
+                words.append((text[first:last].lower(), _int32(block << 20 | len(entries) - 1)))
     return words, table
 
 
@@ -98,16 +94,27 @@ def _utf16_offsets(text: str):
     return lambda index: index + before[index]
 
 
-def _split(section: str, separator: re.Pattern) -> list[tuple[int, int]]:
-    """Return the (start, end) of each piece of section between separators."""
-    pieces, index = [], 0
-    for match in separator.finditer(section):
+def _pieces(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
+    """Return the (start, end) in text of each piece of text[start:end] between separators."""
+    words = _runs_between(separator)
+    if words:
+        return [match.span() for match in words.finditer(text, start, end)]
+    pieces, index = [], start
+    for match in separator.finditer(text, start, end):
         if index < match.start():
             pieces.append((index, match.start()))
         index = match.end()
-    if index < len(section):
-        pieces.append((index, len(section)))
+    if index < end:
+        pieces.append((index, end))
     return pieces
+
+
+@functools.cache
+def _runs_between(separator: re.Pattern) -> re.Pattern | None:
+    """For a separator that is one run of a character class ("[\\s\\-]+", the theme's default),
+    the pattern of the runs between its matches, which finds the pieces in one pass."""
+    one_class = re.fullmatch(r"\[((?:[^\]\\^]|\\.)(?:[^\]\\]|\\.)*)\]\+", separator.pattern)
+    return re.compile(f"[^{one_class[1]}]+", separator.flags) if one_class else None
 
 
 def _int32(number: int) -> int:
