@@ -162,7 +162,7 @@ def site_stats(site: Path) -> dict:
              for file in files if file.suffix == ".html"}
     largest = max(pages, key=pages.get)
     index = site / "search" / "search_index.json"
-    prebuilt = site / "search" / "prebuilt_index.json"
+    prebuilt = site / "search" / "prebuilt_index.bin"
     return {"bytes": sum(file.stat().st_size for file in files), "pages": len(pages),
             "html_mean": sum(pages.values()) / len(pages), "html_max": pages[largest],
             "html_max_page": largest,

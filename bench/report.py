@@ -79,7 +79,7 @@ def size_table(sizes: list[dict]) -> list[str]:
         ("pages over 60 KB", _oversize),
         ("search documents (search_index.json): bytes / gzip",
          lambda s: " / ".join(_mb(n) for n in s["site"]["search_index"])),
-        ("prebuilt search index (prebuilt_index.json): bytes / gzip",
+        ("prebuilt search index (prebuilt_index.bin): bytes / gzip",
          lambda s: " / ".join(_mb(n) for n in s["site"]["prebuilt_index"])),
         ("offline bundle (zip)", lambda s: _mb(s["bundle_bytes"])),
         ("service worker precache, a first visit's download: files / bytes / gzip",
@@ -195,7 +195,7 @@ def _preview_targets(previewed):
 def _search_why(size: dict) -> str:
     documents, prebuilt = size["site"]["search_index"][0], size["site"]["prebuilt_index"][0]
     return (f"before the first query the page fetches and parses {_mb(documents)} of search "
-            f"documents and the worker {_mb(prebuilt)} of prebuilt index (no indexing left)")
+            f"documents and the worker reads {_mb(prebuilt)} of prebuilt index (no indexing left)")
 
 
 def _search_share(size: dict) -> float:

@@ -43,7 +43,7 @@ def test_each_target_gets_a_verdict_from_the_figures():
     assert "every page is rebuilt" in reasons["preview at 1x, a cause's title: at most 2 s"]
     assert reasons["preview at 1x, a cause's summary: at most 2 s"] == ""
     assert "mkdocs-material alone" in reasons["1000 pages built in at most 10 s"]
-    assert "| prebuilt search index (prebuilt_index.json): bytes / gzip | 0.1 MB / 0.0 MB |" in text
+    assert "| prebuilt search index (prebuilt_index.bin): bytes / gzip | 0.1 MB / 0.0 MB |" in text
 
 
 def test_saved_figures_write_the_same_report(tmp_path):

@@ -44,7 +44,7 @@ def test_a_query_that_names_a_warning_sign_puts_the_red_flags_page_first(page, s
 
 def test_a_misspelt_word_is_replaced_by_the_nearest_and_the_page_says_so(page, site_url):
     page.goto(site_url)
-    assert ranked_pages(page, "siatica", site_url)[0] == "causes/sciatica/"
+    assert ranked_pages(page, "sciatcia", site_url)[0] == "causes/sciatica/"
     assert page.evaluate(NOTE) == "Showing results for sciatica"
     assert ranked_pages(page, "sciatica", site_url)[0] == "causes/sciatica/"
     assert page.evaluate(NOTE) is None

@@ -1,15 +1,36 @@
 """The prebuilt search index: the theme's tokenizer reproduced in Python, the payload and worker the
 build writes, and, in Chromium, the same lunr index and results as the theme's own worker."""
+import base64
 import json
 import re
+import sys
+from array import array
 
 import pytest
 
 from generator.hooks.search_index import (_int32, _pieces, fingerprinted, js_separator,
-                                    payload_json, prebuilt_payload, tokenize)
+                                          payload_bytes, prebuilt_payload, tokenize)
 from search_in_browser import RUN_WORKER, ranked_pages
 
 SEPARATOR = js_separator(r"[\s\-]+")
+
+
+def read_payload(data: bytes) -> dict:
+    """The payload as the search worker reads it: its head, postings and tables as lists."""
+    length = int.from_bytes(data[:4], "little")
+    payload = json.loads(data[4:4 + length])
+    numbers = array("i", data[4 + length:])
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    terms, slots = len(payload["terms"]), payload["count"] * len(payload["fields"])
+
+    def lists(count: int, ends: int, start: int) -> list[list[int]]:
+        bounds = [0, *numbers[ends:ends + count]]
+        return [numbers[start + a:start + b].tolist() for a, b in zip(bounds, bounds[1:])]
+
+    payload["postings"] = lists(terms, 0, terms + slots)
+    payload["tables"] = lists(slots, terms, terms + slots + (numbers[terms - 1] if terms else 0))
+    return payload
 CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
           "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
                      "tags": {"boost": 1000000.0}}}
@@ -80,7 +101,7 @@ def test_payload_lists_terms_in_first_use_order_with_flat_postings():
     index = {"config": CONFIG, "docs": [
         {"location": "a/", "title": "Numb legs", "text": "<p>Legs and feet</p>"},
         {"location": "b/", "title": "Feet", "text": "", "tags": ["numb feet"]}]}
-    payload = json.loads(payload_json(prebuilt_payload(index, "f1")))
+    payload = read_payload(payload_bytes(prebuilt_payload(index, "f1"), {"synonyms": [["a", "b"]]}))
     assert payload["terms"] == ["numb", "legs", "feet"]
     assert payload["postings"] == [[0, 0, 1, 0, 2, 1, 1, 0],
                                    [0, 0, 1, 1, 1, 0, 1, 1],
@@ -88,8 +109,9 @@ def test_payload_lists_terms_in_first_use_order_with_flat_postings():
     assert payload["tables"] == [[2, 0 << 12 | 4 << 2 | 1, 5 << 12 | 4 << 2 | 1],
                                  [5, 0 << 12 | 3 << 2 | 0, 3 << 12 | 4 << 2 | 1,
                                   8 << 12 | 3 << 2 | 1, 12 << 12 | 4 << 2 | 1, 16 << 12 | 4 << 2 | 2],
-                                 0, [1, 0 << 12 | 4 << 2 | 1], [], [2, 0 << 12 | 4 << 2 | 1, 5 << 12 | 4 << 2 | 1]]
+                                 [], [1, 0 << 12 | 4 << 2 | 1], [], [2, 0 << 12 | 4 << 2 | 1, 5 << 12 | 4 << 2 | 1]]
     assert (payload["fingerprint"], payload["count"]) == ("f1", 2)
+    assert payload["words"] == {"synonyms": [["a", "b"]]}
 
 
 def test_pages_that_cannot_be_prebuilt_exactly_get_an_empty_payload():
@@ -106,7 +128,7 @@ def test_the_fingerprint_changes_with_the_index_and_is_put_in_its_config():
 
 def test_the_built_site_has_the_payload_and_every_page_uses_the_prebuilt_worker(built_site):
     index = json.loads((built_site / "search/search_index.json").read_text())
-    payload = json.loads((built_site / "search/prebuilt_index.json").read_text())
+    payload = read_payload((built_site / "search/prebuilt_index.bin").read_bytes())
     assert payload["fingerprint"] == index["config"]["prebuilt"]
     assert payload["count"] == len(index["docs"]) and payload["terms"]
     [worker] = (built_site / "assets/javascripts/workers").glob("search-prebuilt.*.js")
@@ -141,5 +163,6 @@ def test_the_offline_bundle_searches_with_the_prebuilt_index(page, unzipped_bund
     assert "causes/sciatica.html" in ranked[:3]
     assert page.evaluate("() => [...document.querySelectorAll('iframe')]"
                          ".some(frame => frame.contentWindow.__prebuilt !== undefined)")
-    assert re.search(r"var __prebuilt = \{\"fingerprint\"",
-                     (unzipped_bundle / "search/prebuilt_index.js").read_text())
+    script = (unzipped_bundle / "search/prebuilt_index.js").read_text()
+    encoded = re.fullmatch(r'var __prebuilt = "([A-Za-z0-9+/=]+)"', script)[1]
+    assert read_payload(base64.b64decode(encoded))["terms"]

@@ -29,7 +29,7 @@ def test_the_built_site_precaches_every_page_and_what_they_need(built_site):
     precached = PRECACHED.findall((built_site / "sw.js").read_text(encoding="utf-8"))
     pages = {path.relative_to(built_site).as_posix() for path in built_site.rglob("index.html")}
     assert pages <= set(precached)
-    assert {"search/search_index.json", "search/prebuilt_index.json", "assets/decision-tree.json",
+    assert {"search/search_index.json", "search/prebuilt_index.bin", "assets/decision-tree.json",
             "assets/stylesheets/guide.css", "assets/javascripts/symptom-guide.js",
             "manifest.webmanifest"} <= set(precached)
     assert not [url for url in precached if ":" in url or url.startswith("/")]  # this site only

@@ -19,7 +19,8 @@ STAND_IN = '[{url:"__PRECACHE__",revision:"__PRECACHE__"}]'  # as service_worker
 CORE_ONLY_ABOVE = 12_000_000
 TOO_LARGE = 20 * 1024 * 1024  # a file larger than this is left to the network
 OFFLINE_PAGE = "offline/"  # as spelt in service_worker.mjs
-PRECACHED_TYPES = (".html", ".css", ".js", ".json", ".svg", ".png", ".webmanifest", ".xml")
+PRECACHED_TYPES = (".html", ".css", ".js", ".json", ".bin", ".svg", ".png", ".webmanifest",
+                   ".xml")
 # English search needs no other languages, source maps are not for readers; the sitemap is kept,
 # as instant navigation reads it
 IGNORED = ("sw.js", "404.html", "assets/javascripts/lunr/*", "*.map")

@@ -3,7 +3,7 @@
 mkdocs-material's search worker builds a lunr.js index from every page each time it starts. After
 the build, this hook tokenizes the pages exactly as the theme's worker does (its HTML-aware
 tokenizer and lunr's pipeline: the stop words of the Python lunr package) and writes the postings, with
-the positions that highlighting needs, to search/prebuilt_index.json (.js in the offline bundle).
+the positions that highlighting needs, to search/prebuilt_index.bin (.js in the offline bundle).
 The worker it swaps in (search_worker.js put before the theme's own) gives those postings to
 lunr.js's Builder, which computes the scores exactly as it would have, so results are unchanged.
 
@@ -11,10 +11,13 @@ The live preview (config.extra live_preview) rebuilds pages one edit at a time, 
 browser indexes them. The worker chosen for a build is kept on its config (config.extra).
 
 Loaded by mkdocs from its path (see render/mkdocs_config.py): the standard library and lunr only."""
+import base64
 import functools
 import hashlib
+import itertools
 import json
 import re
+import sys
 from array import array
 from pathlib import Path
 
@@ -161,7 +164,7 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
     are one flat list of (field, document, count, positions...) in document order. Tables are
     listed by document, then field: each a flat list of (block length, entries...), or 0 for a
     field the document lacks. The lists are arrays of 32-bit numbers (4 bytes each, where a
-    Python list of ints takes about 36): write them with payload_json."""
+    Python list of ints takes about 36): write them with payload_bytes."""
     config, docs = search_index["config"], search_index["docs"]
     locations = [doc["location"] for doc in docs]
     if not supported(config) or len(set(locations)) != len(locations):
@@ -189,19 +192,26 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
             "terms": list(postings), "postings": list(postings.values()), "tables": tables}
 
 
-def payload_json(payload: dict, words: dict | None = None) -> str:
-    """The payload as compact JSON, its number arrays written one at a time, with the words
-    search understands (the thesaurus and the signs' lay words, from config.extra)."""
-    def numbers(values) -> str:
-        return "[" + ",".join(map(str, values)) + "]" if values != 0 else "0"
-
+def payload_bytes(payload: dict, words: dict | None = None) -> bytes:
+    """The payload as one binary file, with the words search understands (the thesaurus and the
+    signs' lay words, from config.extra): a 4-byte length, then a JSON head of that length
+    (fingerprint, count, fields, terms, words), then 32-bit little-endian numbers: where each
+    term's postings end, where each field's table ends, the postings, the tables. The browser
+    reads the numbers as they are, with nothing to parse."""
     if not payload:
-        return "{}"
+        return b""
     head = json.dumps({**{key: payload[key] for key in ("fingerprint", "count", "fields",
                                                         "terms")}, "words": words or {}},
-                      separators=(",", ":"))
-    return (head[:-1] + ',"postings":[' + ",".join(map(numbers, payload["postings"]))
-            + '],"tables":[' + ",".join(map(numbers, payload["tables"])) + "]}")
+                      separators=(",", ":")).encode()
+    head += b" " * (-len(head) % 4)  # the numbers start at a multiple of 4 bytes
+    tables = [table or array("i") for table in payload["tables"]]
+    numbers = array("i", itertools.accumulate(map(len, payload["postings"])))
+    numbers.extend(itertools.accumulate(map(len, tables)))
+    for part in (*payload["postings"], *tables):
+        numbers.extend(part)
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return len(head).to_bytes(4, "little") + head + numbers.tobytes()
 
 
 def fingerprinted(search_index_json: str) -> tuple[dict, str]:
@@ -257,12 +267,12 @@ def on_post_build(config):
         (search_dir / "search_index.json").read_text(encoding="utf-8"))
     (search_dir / "search_index.json").write_text(
         json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
-    payload = payload_json(prebuilt_payload(search_index, fingerprint),
-                           config.extra.get("search_words"))
-    if any(name.endswith("offline") for name in config.plugins):
-        (search_dir / f"{PAYLOAD}.js").write_text(f"var __prebuilt = {payload}",
-                                                  encoding="utf-8")
+    payload = payload_bytes(prebuilt_payload(search_index, fingerprint),
+                            config.extra.get("search_words"))
+    if any(name.endswith("offline") for name in config.plugins):  # file:// reads scripts only
+        (search_dir / f"{PAYLOAD}.js").write_text(
+            f'var __prebuilt = "{base64.b64encode(payload).decode()}"', encoding="utf-8")
     else:
-        (search_dir / f"{PAYLOAD}.json").write_text(payload, encoding="utf-8")
+        (search_dir / f"{PAYLOAD}.bin").write_bytes(payload)
     workers = Path(config.site_dir) / "assets/javascripts/workers"
     (workers / worker[0]).write_text(worker[1], encoding="utf-8")

@@ -13,8 +13,9 @@
   const framed = typeof document !== "undefined"
   const here = framed ? document.currentScript.src : location.href
   const payloadUrl = name => new URL(`../../../search/${name}`, here).href
-  const hosted = framed ? undefined : fetch(payloadUrl("prebuilt_index.json"))
-    .then(response => response.ok ? response.json() : undefined)
+  const hosted = framed ? undefined : fetch(payloadUrl("prebuilt_index.bin"))
+    .then(response => response.ok ? response.arrayBuffer() : undefined)
+    .then(buffer => buffer && decode(buffer))
     .catch(() => undefined)
   let passing = false
   let asked = null  // the query the theme is about to search, as the reader typed it
@@ -47,10 +48,39 @@
     return new Promise(resolve => {
       const script = document.createElement("script")
       script.src = payloadUrl("prebuilt_index.js")
-      script.onload = () => resolve(self.__prebuilt)
+      script.onload = () => resolve(self.__prebuilt && decode(fromBase64(self.__prebuilt)))
       script.onerror = () => resolve(undefined)
       document.body.appendChild(script)
     })
+  }
+
+  /* The payload as the build wrote it (search_index.py's payload_bytes): its head, and lists
+     of the postings and tables, each a view of the file's numbers, with no copying. */
+  function decode(buffer) {
+    if (buffer.byteLength < 4)
+      return undefined
+    const length = new DataView(buffer).getUint32(0, true)
+    const payload = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)))
+    const numbers = new Int32Array(buffer, 4 + length)
+    const terms = payload.terms.length, slots = payload.count * payload.fields.length
+    const views = (count, ends, from) => {
+      const list = new Array(count)
+      for (let i = 0, start = from; i < count; i++) {
+        list[i] = numbers.subarray(start, from + numbers[ends + i])
+        start = from + numbers[ends + i]
+      }
+      return list
+    }
+    payload.postings = views(terms, 0, terms + slots)
+    payload.tables = views(slots, terms, terms + slots + (terms ? numbers[terms - 1] : 0))
+    return payload
+  }
+
+  function fromBase64(text) {
+    const binary = atob(text), bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++)
+      bytes[i] = binary.charCodeAt(i)
+    return bytes.buffer
   }
 
   function matches(prebuilt, { config, docs }) {
@@ -85,20 +115,24 @@
      the flat lists when a query first needs them, with lunr's own scoring formula. */
   function prebuiltIndex(builder, { fields, terms, postings, tables, words }, docs) {
     const docCount = docs.refs.length, fieldCount = fields.length
-    const counts = termCounts(postings, docCount * fieldCount, fieldCount)
-    const docNumber = new Map(docs.refs.map((ref, number) => [ref, number]))
-    const averages = fields.map((_, field) => {
+    // Every field's terms and length: only lunr's own search (a query in its syntax) and a
+    // length-normalising index (b above 0; the theme sets 0) need them
+    const counts = once(() => termCounts(postings, docCount * fieldCount, fieldCount))
+    const averages = once(() => fields.map((_, field) => {
       let total = 0
       for (let doc = 0; doc < docCount; doc++)
-        total += counts.fieldLength[doc * fieldCount + field]
+        total += counts().fieldLength[doc * fieldCount + field]
       return total / docCount
-    })
+    }))
+    const docNumber = new Map(docs.refs.map((ref, number) => [ref, number]))
 
     const termNumber = new Map(terms.map((term, number) => [term, number]))
     const idfs = new Float64Array(terms.length).fill(NaN)
     const idf = term => {  // lunr.idf: df is the number of document fields with the term
       if (Number.isNaN(idfs[term])) {
-        const df = counts.documents[term]
+        let df = 0
+        for (let i = 0, flat = postings[term]; i < flat.length; i += 3 + flat[i + 2])
+          df += 1
         idfs[term] = Math.log(1 + Math.abs((docCount - df + 0.5) / (df + 0.5)))
       }
       return idfs[term]
@@ -111,7 +145,7 @@
         entry[field] = Object.create(null)
       for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
         const metadata = Object.create(null)
-        metadata.position = flat.slice(i + 3, i + 3 + flat[i + 2])
+        metadata.position = Array.from(flat.subarray(i + 3, i + 3 + flat[i + 2]))
         entry[fields[flat[i]]][docs.refs[flat[i + 1]]] = metadata
       }
       return entry
@@ -120,9 +154,9 @@
     // A term's weight in a document field, as lunr.Builder puts it in the field's vector
     const boosts = fields.map(field => builder._fields[field].boost || 1)
     const weight = (term, field, doc, tf) => {
-      const slot = doc * fieldCount + field, k1 = builder._k1, b = builder._b
-      let score = idf(term) * ((k1 + 1) * tf)
-        / (k1 * (1 - b + b * (counts.fieldLength[slot] / averages[field])) + tf)
+      const k1 = builder._k1, b = builder._b
+      const length = b === 0 ? 1 : counts().fieldLength[doc * fieldCount + field] / averages()[field]
+      let score = idf(term) * ((k1 + 1) * tf) / (k1 * (1 - b + b * length) + tf)
       score *= boosts[field]
       score *= docs.boosts[doc]
       return Math.round(score * 1000) / 1000
@@ -131,9 +165,9 @@
     const vectorOf = fieldRef => {
       const { fieldName, docRef } = lunr.FieldRef.fromString(fieldRef)
       const field = fields.indexOf(fieldName), doc = docNumber.get(docRef)
-      const slot = doc * fieldCount + field, elements = []
-      for (let i = counts.start[slot]; i < counts.start[slot + 1]; i++)
-        elements.push(counts.term[i], weight(counts.term[i], field, doc, counts.frequency[i]))
+      const slot = doc * fieldCount + field, elements = [], { start, term, frequency } = counts()
+      for (let i = start[slot]; i < start[slot + 1]; i++)
+        elements.push(term[i], weight(term[i], field, doc, frequency[i]))
       return new lunr.Vector(elements)
     }
 
@@ -169,10 +203,12 @@
       invertedIndex: lazyRecord(term => termNumber.has(term), () => terms,
                                 term => postingOf(termNumber.get(term))),
       fieldVectors: lazyRecord(isFieldRef, fieldRefs, vectorOf),
-      tokenSet: lunr.TokenSet.fromArray([...terms].sort()),
+      tokenSet: null,
       fields: Object.keys(builder._fields),
       pipeline: builder.searchPipeline
     })
+    const tokenSet = once(() => lunr.TokenSet.fromArray([...terms].sort()))
+    Object.defineProperty(index, "tokenSet", { get: tokenSet })  // for lunr syntax and typos
     const filled = new Set()
     const fill = ref => {  // the position tables the theme highlights a result with
       if (!filled.has(ref)) {
@@ -204,7 +240,7 @@
         const matchData = new lunr.MatchData()
         for (const { term, field, flat, at } of hits)
           matchData.add(term, field, {
-            position: highlighted ? flat.slice(at + 3, at + 3 + flat[at + 2]) : [] })
+            position: highlighted ? Array.from(flat.subarray(at + 3, at + 3 + flat[at + 2])) : [] })
         return { ref, score, matchData }
       })
     }
@@ -228,6 +264,7 @@
   const NAMES = ["title", "tags"]  // the fields whose matches count twice
   const WORD = /^[a-z0-9]+$/  // what a misspelt word may be corrected to
   const UNCOMMON = 0.25
+  const SOUNDS = [["f", "ph"], ["ph", "f"], ["k", "c"], ["c", "k"]]  // first sounds spelt two ways
   const SHOWN = 100  // how many results (pages and their sections) the theme is given
   const HIGHLIGHTED = 50  // how many of those carry the positions to highlight
 
@@ -249,6 +286,7 @@
         groups.set(key(split(member)), group)
     const content = tokens => tokens.filter(token => lunr.stopWordFilter(token))
     const dangers = (words.danger || []).map(phrase => content(split(phrase)))
+    const signWords = new Set(dangers.flat().map(stem))  // never "corrected": they name a sign
     let byStem = null, sorted = null  // the index's words by stem, and in order: made when needed
     const withStem = word => {
       if (!byStem) {
@@ -292,13 +330,17 @@
 
     function nearest(word) {
       const distance = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0
-      if (!distance)
+      if (!distance || signWords.has(stem(word)))
         return undefined
-      // A misspelling rarely changes the first letter: keeping it avoids "ladder" -> "bladder"
-      const found = index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance))
-        .toArray().filter(term => WORD.test(bare(term)) && term[0] === word[0])
-      return found.map(term => [edits(word, bare(term)), -frequency(term), bare(term)])
-        .sort(compare)[0]
+      // A misspelling rarely changes the first letter ("ladder" is not "bladder"), unless it
+      // spells a sound another way ("fisio")
+      const found = [word, ...SOUNDS.flatMap(([spelt, sound]) =>
+        word.startsWith(spelt) ? [sound + word.slice(spelt.length)] : [])]
+        .flatMap(respelt => index.tokenSet.intersect(
+          lunr.TokenSet.fromFuzzyString(respelt, distance)).toArray()
+          .filter(term => WORD.test(bare(term)) && term[0] === respelt[0])
+          .map(term => [edits(respelt, bare(term)), -frequency(term), bare(term)]))
+      return found.sort(compare)[0]
     }
 
     function resolve(concept, last) {
@@ -403,6 +445,12 @@
     return { documents, start, term, frequency, fieldLength }
   }
 
+  /* A function that makes its value on first call, then returns it. */
+  function once(make) {
+    let made
+    return () => made === undefined ? (made = make()) : made
+  }
+
   /* A read-only record whose values are made on first use: known(key) says which keys it has,
      keys() lists them in order (only lunr's negated queries and serialization ask). */
   function lazyRecord(known, keys, make) {
@@ -426,6 +474,6 @@
   function fillTable(table, flat) {
     if (table && flat)
       for (let i = 0; i < flat.length; i += 1 + flat[i])
-        table.push(flat.slice(i + 1, i + 1 + flat[i]))
+        table.push(Array.from(flat.subarray(i + 1, i + 1 + flat[i])))
   }
 })();
