@@ -367,6 +367,7 @@
     const covers = (concept, has) => concept.forms.some(form =>
       form.length > 0 && form.every(choices => choices.some(has)))
 
+    setTimeout(() => withStem(""))  // stem the index's words while the reader is still typing
     return text => {
       const tokens = split(text)
       if (SYNTAX.test(text) || !tokens.length)
