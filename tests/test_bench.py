@@ -60,13 +60,13 @@ def test_inline_links_and_the_tree_point_into_the_same_copy(root):
     assert "diabetes-x2" in linked and "diabetes" not in linked
 
 
-def test_a_section_too_large_for_the_menu_shows_only_its_index_and_the_site_still_builds(
+def test_a_section_too_large_for_the_menu_shows_only_its_index_on_numbered_pages_and_builds(
         root, tmp_path):
-    from generator.render import mkdocs_config
+    from generator.render import lists, mkdocs_config
 
     grown, _ = load_content(root / "content", root)
     causes = [page for page in grown.pages if page.kind == "cause"]
-    assert len(causes) > mkdocs_config.NAV_SECTION_LIMIT
+    assert lists.LIST_LIMIT < len(causes) <= 2 * lists.LIST_LIMIT
     [section] = [entry["Causes"] for entry in mkdocs_config.navigation(grown) if "Causes" in entry]
     assert section == ["causes/index.md"]
     assert "causes/diabetes-x2.md" in mkdocs_config.left_out_of_navigation(grown)
@@ -75,8 +75,11 @@ def test_a_section_too_large_for_the_menu_shows_only_its_index_and_the_site_stil
     page = (tmp_path / "site" / "causes" / "diabetes" / "index.html").read_text()
     menu = page[:page.index("<article")]
     assert 'href="../sciatica/"' not in menu and 'href="../sciatica-x2/"' not in menu
-    index = (tmp_path / "site" / "causes" / "index.html").read_text()
-    assert all(f'href="{page.id}/"' in index for page in causes)
+    first = (tmp_path / "site" / "causes" / "index.html").read_text()
+    second = (tmp_path / "site" / "causes" / "page-2" / "index.html").read_text()
+    assert 'href="page-2/"' in first and 'href="../"' in second
+    assert all((f'href="{page.id}/"' in first) != (f'href="../{page.id}/"' in second)
+               for page in causes)
 
 
 def test_the_real_site_lists_every_cause_in_the_menu():

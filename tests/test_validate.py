@@ -102,6 +102,13 @@ def test_duplicate_id_across_folders(tmp_path):
            "one file" in problem_lines(root)
 
 
+def test_an_id_kept_for_the_pages_of_long_lists(tmp_path):
+    root = minimal_tree(tmp_path)
+    (root / "content/locations/feet.yml").rename(root / "content/locations/page-2.yml")
+    assert "content/locations/page-2.yml:1: the id 'page-2' is kept for the numbered pages of " \
+           "long lists; rename the file" in problem_lines(root)
+
+
 def test_missing_required_topic(tmp_path):
     root = minimal_tree(tmp_path)
     (root / "content/topics/outlook.yml").unlink()

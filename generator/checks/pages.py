@@ -51,6 +51,9 @@ def _check_ids(content):
         if page.id in model.GENERATED_PAGES or page.id in model.SERVICE_PAGES:
             yield Problem(page.path, 1, f"the id '{page.id}' is taken by a generated page; "
                           "rename the file")
+        elif model.LIST_PAGE_ID.fullmatch(page.id):
+            yield Problem(page.path, 1, f"the id '{page.id}' is kept for the numbered pages of "
+                          "long lists; rename the file")
         elif page.id in seen:
             yield Problem(page.path, 1, f"duplicate id '{page.id}': {seen[page.id]} has it "
                           "too; ids are unique across folders, rename one file")

@@ -1,4 +1,5 @@
 """The guide's content types: pages, the article, references, warning signs and the glossary."""
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -29,6 +30,8 @@ GENERATED_PAGES = {
     "symptom-guide": "Symptom guide",
     "appointment": "Prepare for your appointment",
 }
+# Names of a long list's pages after its first (causes/page-2/), which no page of content may take.
+LIST_PAGE_ID = re.compile(r"page-[0-9]+")
 # Pages only the hosted site has (not the offline bundle), which content cannot link to.
 SERVICE_PAGES = {"offline": "You are offline"}
 REQUIRED_TOPICS = ("overview", "symptoms", "red-flags", "diagnosis", "treatment",

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from generator import model
 from generator.render import urls
+from generator.render.lists import LIST_LIMIT
 from generator.render.markdown import plain_text
 from generator.render.escaping import html_text
 
@@ -16,10 +17,7 @@ FEATURES = ["navigation.indexes", "navigation.prune", "navigation.top", "navigat
             "content.tooltips", "search.highlight", "toc.follow"]
 TOP_TOPICS = ("red-flags", "symptoms")
 LATER_TOPICS = ("diagnosis", "appointment", "treatment", "prevention", "outlook", "complications")
-# A menu section lists its pages while it has at most this many; a larger one shows only its index
-# page, which lists them all. Every page carries the menu, so without a limit the site would grow
-# with the square of its pages, and a menu of hundreds of links helps no one on a phone.
-NAV_SECTION_LIMIT = 60
+# Sections whose pages the menu lists while they have at most LIST_LIMIT (see lists.py).
 MENU_SECTIONS = ("cause", "location", "situation", "treatment")
 
 
@@ -27,8 +25,10 @@ OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: str,
-                  offline: bool = False) -> dict:
+                  list_pages: list[str], offline: bool = False) -> dict:
     """Return the mkdocs.yml settings: theme, plugins, Markdown extensions, navigation, extras.
+    list_pages: the pages of long lists that the menu leaves out (their first page is in the
+    menu, the others are linked from the pager).
 
     Offline (for file://): the offline plugin, a local iframe-worker shim for search, and no
     instant navigation, which over file:// never runs the page scripts."""
@@ -63,7 +63,8 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "extra_javascript": ["assets/javascripts/guide.js",
                              "assets/javascripts/symptom-guide.js"],
         "nav": navigation(content),
-        "not_in_nav": "\n".join(f"/{path}" for path in left_out_of_navigation(content)),
+        "not_in_nav": "\n".join(f"/{path}" for path in
+                                [*left_out_of_navigation(content), *list_pages]),
     }
     if not offline:  # the hosted site installs on phones and keeps working offline
         settings["extra"]["service_worker"] = True
@@ -142,7 +143,8 @@ def navigation(content: model.Content) -> list:
 
 
 def left_out_of_navigation(content: model.Content) -> list[str]:
-    """The doc paths of pages in sections too large to list in the menu (NAV_SECTION_LIMIT)."""
+    """The doc paths of pages in sections too large to list in the menu (over LIST_LIMIT): the
+    section's index lists them, on numbered pages."""
     unlisted = {kind for kind in MENU_SECTIONS if not _listed(content, kind)}
     return sorted(urls.doc_path(page) for page in content.pages if page.kind in unlisted)
 
@@ -150,4 +152,4 @@ def left_out_of_navigation(content: model.Content) -> list[str]:
 def _listed(content: model.Content, kind: str) -> list:
     """The pages of a kind the menu lists, by title: all of them, or none if over the limit."""
     members = sorted((p for p in content.pages if p.kind == kind), key=lambda p: p.title)
-    return members if len(members) <= NAV_SECTION_LIMIT else []
+    return members if len(members) <= LIST_LIMIT else []

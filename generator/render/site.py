@@ -7,7 +7,8 @@ import yaml
 from markupsafe import Markup
 
 from generator import model
-from generator.render import mkdocs_config, related, structured_data, tree_json, tree_svg, urls
+from generator.render import (lists, mkdocs_config, related, structured_data, tree_json, tree_svg,
+                              urls)
 from generator.render.body_map_svg import body_map_svg as draw_body_map
 from generator.render.markdown import plain_text, resolve_inline_links
 from generator.render.web_app import web_app_manifest
@@ -28,28 +29,42 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
     env = templates or template_environment()
     paths = urls.all_doc_paths(content)
     related_to = related.related_pages(content)
+    long_lists = _long_lists(content)
     files = {}
+
+    def write(template: str, doc: str, **values) -> None:
+        files[f"docs/{doc}"] = env.get_template(f"pages/{template}.md.j2").render(
+            doc=doc, **values, **_shared(content, config, doc, paths))
+
     for page in content.pages:
-        doc = urls.doc_path(page)
-        files[f"docs/{doc}"] = env.get_template(f"pages/{_template(page)}.md.j2").render(
-            page=page, doc=doc, related=related_to[page.id],
-            **_shared(content, config, doc, paths))
+        write(_template(page), urls.doc_path(page), page=page, related=related_to[page.id])
     guide = symptom_guide(content, paths)
     for page_id, doc in urls.GENERATED_PATHS.items():
-        files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
-            doc=doc, guide=guide, **_shared(content, config, doc, paths))
+        if page_id not in long_lists:
+            write(page_id, doc, guide=guide)
+    for page_id, parts in long_lists.items():
+        for part in parts:
+            write(page_id, part.doc, part=part)
     for page_id, doc in ({} if offline else urls.SERVICE_PATHS).items():
-        files[f"docs/{doc}"] = env.get_template(f"pages/{page_id}.md.j2").render(
-            doc=doc, **_shared(content, config, doc, paths))
+        write(page_id, doc)
     if not offline:
         files["docs/manifest.webmanifest"] = json.dumps(web_app_manifest(config), indent=2) + "\n"
     if guide:
         files["docs/assets/decision-tree.json"] = guide["json"]
         files[f"docs/{TREE_SVG}"] = tree_svg.tree_svg(content.tree, config.emergency_number)
-    settings = mkdocs_config.mkdocs_config(content, config, theme_dir, offline)
+    list_pages = [part.doc for parts in long_lists.values() for part in parts
+                  if part.doc not in urls.GENERATED_PATHS.values()]
+    settings = mkdocs_config.mkdocs_config(content, config, theme_dir, list_pages, offline)
     files["mkdocs.yml"] = yaml.dump(settings, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
                                     sort_keys=False, allow_unicode=True)
     return files
+
+
+def _long_lists(content: model.Content) -> dict[str, list[lists.ListPage]]:
+    """The lists that go on numbered pages when long, by the template of their pages: the
+    listings of causes, places and situations."""
+    return {listing: lists.split(lists.listed(content, kind), urls.GENERATED_PATHS[listing])
+            for kind, listing in lists.LISTINGS.items()}
 
 
 def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
@@ -80,6 +95,7 @@ def template_environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, autoescape=False,
                              finalize=html_text)
     env.filters["long_date"] = long_date
+    env.filters["runs"] = lists.runs
     env.filters["front_matter"] = front_matter
     # What the theme prints unescaped: titles as HTML text, the description in an attribute.
     env.filters["theme_title"] = html_text
@@ -91,6 +107,9 @@ def _shared(content, config, doc, paths) -> dict:
     """Values and helpers every page template needs."""
     def link(page_id: str) -> str:
         return urls.relative_link(doc, paths[page_id])
+
+    def doc_link(target: str) -> str:
+        return urls.relative_link(doc, target)
 
     def body_map_svg() -> Markup:
         return Markup(draw_body_map(content.body_map) if content.body_map else "")
@@ -111,6 +130,7 @@ def _shared(content, config, doc, paths) -> dict:
             content, config, urls.page_url(doc), title, summary, reviewed, page))
 
     return {"json_ld": json_ld, "numbered": numbered, "content": content, "config": config, "link": link, "markdown": markdown,
+            "doc_link": doc_link,
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": {tier.id: tier.sr_prefix for tier in model.TIERS}, "groups": model.CAUSE_GROUPS,

@@ -24,6 +24,14 @@ def all_doc_paths(content: model.Content) -> dict[str, str]:
     return {**GENERATED_PATHS, **{page.id: doc_path(page) for page in content.pages}}
 
 
+def list_page_doc(first_doc: str, number: int) -> str:
+    """Return the Markdown file of a long list's page: the first is first_doc, the others lie
+    beside it (causes/page-2.md), named as model.LIST_PAGE_ID says."""
+    if number == 1:
+        return first_doc
+    return posixpath.join(posixpath.dirname(first_doc), f"page-{number}.md")
+
+
 def relative_link(from_doc: str, to_doc: str) -> str:
     """Return the link from one Markdown file to another, as mkdocs resolves it."""
     return _relative_path(to_doc, posixpath.dirname(from_doc))

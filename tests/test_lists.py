@@ -1,0 +1,129 @@
+"""Long lists on numbered pages: the listings stay within the limit at 10 times the content
+(rendered in-process, without mkdocs), and the real guide's short lists are as they were."""
+import posixpath
+import re
+
+import pytest
+import yaml
+
+from bench import synthetic
+from conftest import ROOT
+from generator import model
+from generator.build.phases import check_project
+from generator.build.project import Project
+from generator.render import lists, urls
+from generator.render.site import render_site
+
+LINK = re.compile(r"\]\(([^)#\s]+)(#[^)\s]*)?\)")
+PAGER = re.compile(r'<nav class="pager" aria-label="[^"]+" markdown>(.*?)</nav>', re.S)
+ENTRY = re.compile(r"^- \[.*?\]\(([^)]+)\)(?::|$)", re.M)  # not the body map's "){: ..."
+LISTINGS = {"causes/index.md": "cause", "locations/index.md": "location",
+            "situations/index.md": "situation"}
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory):
+    """The 10x synthetic set, loaded and rendered: (content, files)."""
+    root = synthetic.make_set(ROOT, tmp_path_factory.mktemp("grown") / "set", 10)
+    content, config, problems = check_project(Project.at(root))
+    assert problems == []
+    return content, render_site(content, config, "../overrides")
+
+
+@pytest.fixture(scope="module")
+def real():
+    content, config, problems = check_project(Project.at(ROOT))
+    assert problems == []
+    return content, render_site(content, config, "../overrides")
+
+
+def list_pages(files: dict[str, str], first: str) -> list[str]:
+    """The docs of a list's pages, in order: first, then page-2.md, ... as long as they exist."""
+    docs = [first]
+    while f"docs/{urls.list_page_doc(first, len(docs) + 1)}" in files:
+        docs.append(urls.list_page_doc(first, len(docs) + 1))
+    return docs
+
+
+def entries(text: str, doc: str) -> list[str]:
+    """The docs that the entries (bullet points) of a list page's Markdown link to."""
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(doc), target))
+            for target in ENTRY.findall(PAGER.sub("", text))]
+
+
+def pager_targets(files: dict[str, str], doc: str) -> list[str]:
+    [pager] = PAGER.findall(files[f"docs/{doc}"])
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(doc), target))
+            for target, _ in LINK.findall(pager)]
+
+
+def test_a_list_is_split_in_order_with_each_entry_on_one_page():
+    parts = lists.split(list(range(2 * lists.LIST_LIMIT + 1)), "causes/index.md")
+    assert [part.doc for part in parts] == ["causes/index.md", "causes/page-2.md",
+                                            "causes/page-3.md"]
+    assert [entry for part in parts for entry in part.entries] == \
+        list(range(2 * lists.LIST_LIMIT + 1))
+    assert [len(part.entries) for part in parts] == [lists.LIST_LIMIT, lists.LIST_LIMIT, 1]
+    assert [part.position for part in parts] == [" (page 1 of 3)", " (page 2 of 3)",
+                                                 " (page 3 of 3)"]
+    [alone] = lists.split([1, 2], "locations/index.md")
+    assert alone.docs == ("locations/index.md",) and alone.position == ""
+
+
+def test_no_page_of_content_can_take_a_list_pages_name():
+    name = posixpath.basename(urls.list_page_doc("causes/index.md", 12)).removesuffix(".md")
+    assert model.LIST_PAGE_ID.fullmatch(name)
+
+
+@pytest.mark.parametrize("number, count, shown", [
+    (1, 1, [1]), (1, 3, [1, 2, 3]), (1, 8, [1, 2, None, 8]), (4, 8, [1, 2, 3, 4, 5, None, 8]),
+    (5, 9, [1, None, 4, 5, 6, None, 9]), (8, 8, [1, None, 7, 8]), (2, 4, [1, 2, 3, 4])])
+def test_the_pager_links_the_ends_and_the_pages_near_this_one(number, count, shown):
+    docs = tuple(urls.list_page_doc("causes/index.md", n) for n in range(1, count + 1))
+    assert lists.ListPage(number, docs, ()).pager() == shown
+
+
+def test_runs_keep_the_order_and_repeat_a_key_that_comes_back():
+    pages = [model.Page("cause", i, "", 1, i, "", (), (), (), group=group)
+             for i, group in [("a", "spine"), ("b", "spine"), ("c", "nerves"), ("d", "spine")]]
+    assert [(key, [p.id for p in run]) for key, run in lists.runs(pages, "group")] == \
+        [("spine", ["a", "b"]), ("nerves", ["c"]), ("spine", ["d"])]
+
+
+@pytest.mark.parametrize("first", LISTINGS)
+def test_every_entry_of_a_long_list_is_on_exactly_one_of_its_pages(grown, first):
+    content, files = grown
+    docs = list_pages(files, first)
+    on_pages = [entries(files[f"docs/{doc}"].split("\n---\n", 1)[1], doc) for doc in docs]
+    assert len(docs) > 1 and all(0 < len(shown) <= lists.LIST_LIMIT for shown in on_pages)
+    linked = sorted(target for shown in on_pages for target in shown)
+    assert linked == sorted(urls.doc_path(page) for page in content.pages
+                            if page.kind == LISTINGS[first])
+
+
+@pytest.mark.parametrize("first", LISTINGS)
+def test_the_pager_links_the_next_and_previous_pages_and_pages_that_exist(grown, first):
+    _, files = grown
+    docs = list_pages(files, first)
+    for number, doc in enumerate(docs):
+        targets = pager_targets(files, doc)
+        assert all(f"docs/{target}" in files for target in targets), doc
+        assert docs[0] in targets and docs[-1] in targets and doc in targets
+        if number > 0:
+            assert targets[0] == docs[number - 1]  # Previous page, first
+        if number < len(docs) - 1:
+            assert targets[-1] == docs[number + 1]  # Next page, last
+        assert files[f"docs/{doc}"].count('aria-current="page"') == 1
+
+
+def test_the_pages_after_the_first_are_out_of_the_menu_but_in_the_site(grown):
+    _, files = grown
+    unlisted = set(yaml.safe_load(files["mkdocs.yml"])["not_in_nav"].split("\n"))
+    later = {f"/{doc}" for first in LISTINGS for doc in list_pages(files, first)[1:]}
+    assert later and later <= unlisted and "/causes/index.md" not in unlisted
+
+
+def test_the_real_guides_listings_have_no_pager(real):
+    _, files = real
+    assert not any('class="pager"' in text for text in files.values())
+    assert not any(re.search(r"/page-\d+\.md$", name) for name in files)
