@@ -1,5 +1,6 @@
-"""Long lists on numbered pages: the listings stay within the limit at 10 times the content
-(rendered in-process, without mkdocs), and the real guide's short lists are as they were."""
+"""Long lists on numbered pages: the listings and related pages stay within the limit at 10 times
+the content (rendered in-process, without mkdocs), and the real guide's short lists are as they
+were."""
 import posixpath
 import re
 
@@ -123,7 +124,22 @@ def test_the_pages_after_the_first_are_out_of_the_menu_but_in_the_site(grown):
     assert later and later <= unlisted and "/causes/index.md" not in unlisted
 
 
-def test_the_real_guides_listings_have_no_pager(real):
+def test_a_long_group_of_related_pages_shows_the_limit_and_links_to_its_listing(grown):
+    content, files = grown
+    linked = {page.id for page in content.pages if page.kind == "cause" and "diagnosis" in
+              {ref.id for ref in (*page.links, *page.causes)}}
+    linked |= {ref.id for ref in content.by_id()["diagnosis"].links
+               if content.by_id()[ref.id].kind == "cause"}
+    assert len(linked) > lists.LIST_LIMIT
+    related = files["docs/diagnosis.md"].split("## Related pages", 1)[1]
+    causes = related.split("**Possible causes**", 1)[1].split("**", 1)[0]
+    assert len(ENTRY.findall(causes)) == lists.LIST_LIMIT
+    assert f"These are {lists.LIST_LIMIT} of {len(linked)}: find the others on the page " \
+           "[Causes](causes/index.md)." in causes
+
+
+def test_the_real_guides_listings_and_related_pages_have_no_pager(real):
     _, files = real
     assert not any('class="pager"' in text for text in files.values())
+    assert not any("find the others on the page" in text for text in files.values())
     assert not any(re.search(r"/page-\d+\.md$", name) for name in files)

@@ -7,9 +7,10 @@ from generator import model
 from generator.render import urls
 
 # The most entries a list shows on one page. The menu lists a section's pages while it has at most
-# this many, and its listing shows them on one page; a longer listing goes on numbered pages.
-# Without a limit every page that lists others grows with the site (at 100 times the content the
-# causes listing weighs a megabyte), and a list of hundreds of links helps no one on a phone.
+# this many, and its listing shows them on one page; a longer listing goes on numbered pages, and
+# a page's list of related pages shows this many and links to the listing for the rest. Without a
+# limit every page that lists others grows with the site (at 100 times the content the causes
+# listing weighs a megabyte), and a list of hundreds of links helps no one on a phone.
 LIST_LIMIT = 60
 # The generated pages that list every page of a kind: the menu's section indexes.
 LISTINGS = {"cause": "causes", "location": "locations", "situation": "situations"}

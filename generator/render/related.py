@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 
 from generator import model
+from generator.render.lists import LIST_LIMIT, LISTINGS
 
 RELATED_LABELS = {"location": "Where you may feel it", "situation": "When it may happen",
                   "cause": "Possible causes", "topic": "More about leg numbness",
@@ -10,10 +11,14 @@ RELATED_LABELS = {"location": "Where you may feel it", "situation": "When it may
 
 @dataclass(frozen=True)
 class Related:
-    """Pages connected to one page, grouped under a heading for readers."""
+    """Pages connected to one page, grouped under a heading for readers. A group of a kind with a
+    listing (its id: listing) shows at most LIST_LIMIT pages; more counts the others it leaves to
+    the listing."""
 
     label: str
     pages: tuple[model.Page, ...]
+    more: int
+    listing: str | None
 
 
 def related_pages(content: model.Content) -> dict[str, tuple[Related, ...]]:
@@ -34,5 +39,8 @@ def _grouped(pages: list[model.Page]) -> tuple[Related, ...]:
     for kind in ("cause", "location", "situation", "topic", "treatment"):
         members = sorted((p for p in pages if p.kind == kind), key=lambda p: p.title.lower())
         if members:
-            groups.append(Related(RELATED_LABELS[kind], tuple(members)))
+            listing = LISTINGS.get(kind)  # topics and treatments are few, and no page lists them
+            shown = members[:LIST_LIMIT] if listing else members
+            groups.append(Related(RELATED_LABELS[kind], tuple(shown), len(members) - len(shown),
+                                  listing))
     return tuple(groups)

@@ -134,6 +134,7 @@ def _shared(content, config, doc, paths) -> dict:
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
             "by_letter": _by_letter, "sr_prefixes": {tier.id: tier.sr_prefix for tier in model.TIERS}, "groups": model.CAUSE_GROUPS,
+            "generated_titles": model.GENERATED_PAGES,
             "help_cards": help_cards, "call_buttons": call_buttons(config),
             "banner_signs": mkdocs_config.banner_signs(content.registry),
             "page_signs": lambda page: [signs[ref.id] for ref in page.get_help],
