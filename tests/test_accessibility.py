@@ -17,7 +17,8 @@ VIEWPORTS = {"phone": {"width": 360, "height": 640}, "desktop": {"width": 1280, 
 PAGE_TYPES = {"home": "", "cause": "causes/diabetes/", "location": "locations/thigh/",
               "situation": "situations/at-night/", "red flags": "red-flags/",
               "symptom guide": "symptom-guide/", "glossary": "glossary/", "about": "about/",
-              "appointment": "appointment/", "404": "404.html"}
+              "appointment": "appointment/", "list page": "about/coverage/page-2/",
+              "404": "404.html"}
 TAB_STOPS = 15
 SLACK = 2  # pixels: rounding between boxes on one line
 WIDGET = "#symptom-guide"
@@ -259,3 +260,17 @@ def test_every_place_button_of_the_body_map_shows_focus(keyboard_page, site_url,
     assert [stop["name"] for stop in stops if not has_visible_ring(stop)] == []
     if viewport["width"] < 720:  # phones get the buttons only
         assert keyboard_page.locator(".body-map").is_hidden()
+
+
+def test_every_link_of_a_long_lists_pager_shows_focus_in_order(keyboard_page, site_url):
+    keyboard_page.goto(site_url + "about/coverage/page-2/")  # the real guide's long list
+    keyboard_page.evaluate("""() => document.querySelector('nav.pager').previousElementSibling
+      .querySelector('li:last-child a').focus()""")  # the list's last link, then Tab on
+    links = keyboard_page.locator("nav.pager a").count()
+    stops = tab_through(keyboard_page, links, start="nav.pager a")
+    assert len(stops) == links > 3
+    assert stops[0]["name"].endswith('"Previous page"') and stops[-1]["name"].endswith(
+        '"Next page"')
+    assert out_of_order(stops) == []
+    assert [stop["name"] for stop in stops if not stop["seen"]] == []
+    assert [stop["name"] for stop in stops if not has_visible_ring(stop)] == []

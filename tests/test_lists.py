@@ -1,6 +1,6 @@
-"""Long lists on numbered pages: the listings and related pages stay within the limit at 10 times
-the content (rendered in-process, without mkdocs), and the real guide's short lists are as they
-were."""
+"""Long lists on numbered pages: the listings, the article's coverage and related pages stay within
+the limit at 10 times the content (rendered in-process, without mkdocs), and the real guide's short
+lists are as they were."""
 import posixpath
 import re
 
@@ -19,7 +19,7 @@ LINK = re.compile(r"\]\(([^)#\s]+)(#[^)\s]*)?\)")
 PAGER = re.compile(r'<nav class="pager" aria-label="[^"]+" markdown>(.*?)</nav>', re.S)
 ENTRY = re.compile(r"^- \[.*?\]\(([^)]+)\)(?::|$)", re.M)  # not the body map's "){: ..."
 LISTINGS = {"causes/index.md": "cause", "locations/index.md": "location",
-            "situations/index.md": "situation"}
+            "situations/index.md": "situation", urls.COVERAGE_PATH: None}
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +98,22 @@ def test_every_entry_of_a_long_list_is_on_exactly_one_of_its_pages(grown, first)
     on_pages = [entries(files[f"docs/{doc}"].split("\n---\n", 1)[1], doc) for doc in docs]
     assert len(docs) > 1 and all(0 < len(shown) <= lists.LIST_LIMIT for shown in on_pages)
     linked = sorted(target for shown in on_pages for target in shown)
-    assert linked == sorted(urls.doc_path(page) for page in content.pages
-                            if page.kind == LISTINGS[first])
+    if LISTINGS[first]:
+        assert linked == sorted(urls.doc_path(page) for page in content.pages
+                                if page.kind == LISTINGS[first])
+
+
+def test_every_page_is_listed_once_under_each_section_it_draws_on(grown):
+    content, files = grown
+    listed = []
+    for doc in list_pages(files, urls.COVERAGE_PATH):
+        for section in files[f"docs/{doc}"].split("\n## ")[1:]:
+            section_id = re.match(r".*{: #section-([\w-]+) }", section).group(1)
+            listed += [(section_id, target) for target in entries(section, doc)]
+    expected = [(section.id, urls.doc_path(page))
+                for section in content.source.sections for page in content.pages
+                if section.id in {ref.id for ref in page.sources}]
+    assert sorted(listed) == sorted(expected)
 
 
 @pytest.mark.parametrize("first", LISTINGS)
@@ -121,7 +135,8 @@ def test_the_pages_after_the_first_are_out_of_the_menu_but_in_the_site(grown):
     _, files = grown
     unlisted = set(yaml.safe_load(files["mkdocs.yml"])["not_in_nav"].split("\n"))
     later = {f"/{doc}" for first in LISTINGS for doc in list_pages(files, first)[1:]}
-    assert later and later <= unlisted and "/causes/index.md" not in unlisted
+    assert later and later <= unlisted
+    assert f"/{urls.COVERAGE_PATH}" in unlisted and "/causes/index.md" not in unlisted
 
 
 def test_a_long_group_of_related_pages_shows_the_limit_and_links_to_its_listing(grown):
@@ -138,8 +153,24 @@ def test_a_long_group_of_related_pages_shows_the_limit_and_links_to_its_listing(
            "[Causes](causes/index.md)." in causes
 
 
+def test_the_about_page_counts_the_pages_of_each_section_and_links_to_their_list(grown, real):
+    content, files = grown
+    about = files["docs/about.md"]
+    rows = re.findall(r"^\| (.+?) \| .+? \| \[(\d+) pages?\]\(([^)#]+)#([^)]+)\) \|$", about,
+                      re.M)
+    assert len(rows) == len([s for s in content.source.sections if not s.no_text])
+    for heading, count, target, anchor in rows:
+        assert f"## {heading} {{: #{anchor} }}" in files[f"docs/{target}"]
+    listed = [entries(files[f"docs/{doc}"], doc) for doc in list_pages(files, urls.COVERAGE_PATH)]
+    assert sum(int(count) for _, count, _, _ in rows) == sum(map(len, listed))
+    _, real_files = real
+    assert len(LINK.findall(about)) == len(LINK.findall(real_files["docs/about.md"]))  # no growth
+
+
 def test_the_real_guides_listings_and_related_pages_have_no_pager(real):
     _, files = real
-    assert not any('class="pager"' in text for text in files.values())
+    paged = {name for name, text in files.items() if 'class="pager"' in text}
+    assert paged == {f"docs/{doc}" for doc in list_pages(files, urls.COVERAGE_PATH)}
     assert not any("find the others on the page" in text for text in files.values())
-    assert not any(re.search(r"/page-\d+\.md$", name) for name in files)
+    assert not any(re.search(r"/page-\d+\.md$", name) and "coverage" not in name
+                   for name in files)

@@ -107,6 +107,18 @@ def test_every_place_on_the_legs_is_a_target_of_at_least_44_px(phone, site_url, 
     assert all(box["width"] >= 44 and box["height"] >= 44 for box in visible)
 
 
+@pytest.mark.parametrize("width", [PHONE["width"], 1280])
+def test_every_link_of_a_long_lists_pager_is_a_target_of_at_least_44_px(phone, site_url, width):
+    phone.set_viewport_size({"width": width, "height": PHONE["height"]})
+    phone.goto(site_url + "about/coverage/page-2/")  # the article's coverage: the real long list
+    pager = phone.locator("nav.pager")
+    assert pager.get_attribute("aria-label")
+    boxes = [link.bounding_box() for link in pager.locator("a").all()]
+    assert len(boxes) >= 4  # previous, next and page numbers
+    assert all(box["width"] >= 44 and box["height"] >= 44 for box in boxes)
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in boxes)
+
+
 def test_the_phone_menu_opens_at_its_top_with_each_entry_once(phone, site_url):
     phone.goto(site_url + "locations/left-leg/")
     phone.locator(".md-header label[for=__drawer]").click()  # where a tap lands

@@ -62,11 +62,15 @@ def test_sources_and_review_dates_are_shown(rendered):
     assert "**Next review due:** 28 February 2026" in rendered["docs/locations/feet.md"]
 
 
-def test_about_page_has_the_coverage_table(rendered):
+def test_about_page_has_the_coverage_table_and_the_coverage_lists_the_pages(rendered):
     about = rendered["docs/about.md"]
-    assert "| Causes | 3-4 | [Cold feet](causes/cold-feet.md), [Numb feet](locations/feet.md) |" \
-        in about
+    assert "| Causes | 3-4 | [2 pages](about/coverage/index.md#section-causes) |" in about
     assert "| Who to ask? | 5 | *No text in the article: a heading only.* |" in about
+    coverage = rendered["docs/about/coverage/index.md"]
+    assert "## Causes {: #section-causes }\n\nLines 3-4 of the article.\n\n" \
+           "- [Cold feet](../../causes/cold-feet.md)\n- [Numb feet](../../locations/feet.md)\n" \
+        in coverage
+    assert "search:\n  exclude: true\n" in coverage and 'class="pager"' not in coverage
 
 
 def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):

@@ -27,8 +27,8 @@ OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: str,
                   list_pages: list[str], offline: bool = False) -> dict:
     """Return the mkdocs.yml settings: theme, plugins, Markdown extensions, navigation, extras.
-    list_pages: the pages of long lists that the menu leaves out (their first page is in the
-    menu, the others are linked from the pager).
+    list_pages: the pages of long lists that the menu leaves out (their first page is linked
+    from the menu or from the about page, the others from the pager).
 
     Offline (for file://): the offline plugin, a local iframe-worker shim for search, and no
     instant navigation, which over file:// never runs the page scripts."""

@@ -7,8 +7,8 @@ import yaml
 from markupsafe import Markup
 
 from generator import model
-from generator.render import (lists, mkdocs_config, related, structured_data, tree_json, tree_svg,
-                              urls)
+from generator.render import (coverage, lists, mkdocs_config, related, structured_data, tree_json,
+                              tree_svg, urls)
 from generator.render.body_map_svg import body_map_svg as draw_body_map
 from generator.render.markdown import plain_text, resolve_inline_links
 from generator.render.web_app import web_app_manifest
@@ -36,8 +36,10 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
         files[f"docs/{doc}"] = env.get_template(f"pages/{template}.md.j2").render(
             doc=doc, **values, **_shared(content, config, doc, paths))
 
+    coverage_table = coverage.summary(content, long_lists["coverage"])
     for page in content.pages:
-        write(_template(page), urls.doc_path(page), page=page, related=related_to[page.id])
+        write(_template(page), urls.doc_path(page), page=page, related=related_to[page.id],
+              coverage=coverage_table)
     guide = symptom_guide(content, paths)
     for page_id, doc in urls.GENERATED_PATHS.items():
         if page_id not in long_lists:
@@ -62,9 +64,10 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
 
 def _long_lists(content: model.Content) -> dict[str, list[lists.ListPage]]:
     """The lists that go on numbered pages when long, by the template of their pages: the
-    listings of causes, places and situations."""
-    return {listing: lists.split(lists.listed(content, kind), urls.GENERATED_PATHS[listing])
-            for kind, listing in lists.LISTINGS.items()}
+    listings of causes, places and situations, and the article's coverage."""
+    listings = {listing: lists.split(lists.listed(content, kind), urls.GENERATED_PATHS[listing])
+                for kind, listing in lists.LISTINGS.items()}
+    return {**listings, "coverage": coverage.coverage_pages(content)}
 
 
 def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:

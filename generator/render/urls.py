@@ -10,6 +10,7 @@ SERVICE_PATHS = {"offline": "offline.md"}
 GENERATED_PATHS = {"causes": "causes/index.md", "locations": "locations/index.md",
                    "situations": "situations/index.md", "glossary": "glossary.md",
                    "symptom-guide": "symptom-guide.md", "appointment": "appointment.md"}
+COVERAGE_PATH = "about/coverage/index.md"  # the article's coverage, page by page, under about/
 
 
 def doc_path(page: model.Page) -> str:
