@@ -132,7 +132,7 @@ def test_a_new_title_or_a_new_page_rebuilds_every_page(served, capsys):
     assert "preview updated: every page rebuilt" in capsys.readouterr().err
     after = _html_times(site_dir)
     assert all(after[name] != before[name] for name in before)
-    assert "Chilly feet" in (site_dir / "about" / "index.html").read_text()  # in the navigation
+    assert "Chilly feet" in (site_dir / "about" / "coverage" / "index.html").read_text()
     (root / CAUSE).rename(root / "content/causes/frozen-feet.yml")
     edit(root, "content/locations/feet.yml", "cold-feet", "frozen-feet")
     assert preview.rebuild()

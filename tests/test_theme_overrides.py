@@ -15,7 +15,7 @@ EDITS = {
         ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')],
     "partials/toc.html": [
         ('  {% if toc %}\n    <label class="md-nav__title" for="__toc">',
-         '  {%- set toggled = not (page.is_index and page.parent\n'
+         '  {%- set toggled = page in nav.pages and not (page.is_index and page.parent\n'
          '                         and "navigation.indexes" in (config.theme.features or [])) %}'
          '\n  {% if toc %}\n'
          '    <label class="md-nav__title"{% if toggled %} for="__toc"{% endif %}>')],
