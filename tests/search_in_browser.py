@@ -31,8 +31,10 @@ WATCH_LIST = """() => {
     note.dataset.query = ""
 }"""
 # Starts a search worker in the page, sets it up with the site's index and returns its answers
-# to the queries (and the index it captured, with CAPTURE_WORKER in test_search_index.py).
-RUN_WORKER = """async ({ worker, queries }) => {
+# to the queries (and the index it captured, with CAPTURE_WORKER in test_search_index.py); with
+# locations, each answer is only its result groups' first locations, best first (much less to
+# hand back from the page).
+RUN_WORKER = """async ({ worker, queries, locations }) => {
   const index = await (await fetch("search/search_index.json")).json()
   const inbox = [], waiting = []
   const next = () => inbox.length ? Promise.resolve(inbox.shift())
@@ -55,7 +57,7 @@ RUN_WORKER = """async ({ worker, queries }) => {
       captured = answer.data
       answer = await next()
     }
-    results.push(answer.data)
+    results.push(locations ? answer.data.items.map(group => group[0].location) : answer.data)
   }
   search.terminate()
   return { ...captured, results }

@@ -1,10 +1,11 @@
 """Search understands worried readers: lay queries written before any tuning by people who saw
-neither the search code nor the team's queries (search_in_browser.LAY_QUERIES), run through the
-theme's own search box in Chromium, on the hosted site and in the offline bundle, against the
-theme's own search.
+neither the search code nor the team's queries (search_in_browser.LAY_QUERIES).
 
 The queries are split by a fixed rule (search_in_browser.half) into a tuning half and a held-out
-half; the targets below hold on the held-out half."""
+half; the targets below hold on the held-out half, run through the theme's own search box in
+Chromium, on the hosted site and in the offline bundle. Every query is also asked of our search
+worker and of the theme's own straight from the page (the tuning half's figures, and the stock
+theme's, without typing each query)."""
 import pytest
 
 from conftest import ROOT
@@ -15,11 +16,11 @@ from search_in_browser import (KINDS, LAY_QUERIES, RUN_WORKER, half, measure, ra
                                ranked_pages)
 
 # The targets of issue 13 for the held-out half are recall@3 97% and recall@1 80%. On the held-out
-# half of the second query set, never tuned on, measured on 2026-12-01 before any change for it:
-# recall@3 85.8%, recall@1 75.2%. The test fails below what is reached (and below the targets
-# once they are reached).
-HELD_OUT_RECALL_AT_3 = 0.85
-HELD_OUT_RECALL_AT_1 = 0.75
+# half of the second query set, never tuned on, measured on 2026-12-01: recall@3 85.8% and
+# recall@1 75.2% before any change for it; 90.3% and 81.4% after this session's work. The test
+# fails below what is reached, and below the recall@1 target.
+HELD_OUT_RECALL_AT_3 = 0.90
+HELD_OUT_RECALL_AT_1 = 0.80
 HALVES = ("tuning", "held-out")
 
 
@@ -42,44 +43,62 @@ def tab(browser):
     context.close()
 
 
+def held_out_only(run):
+    """The held-out half through a site's search box (None for the tuning half, not run)."""
+    return [run(case) if half(case) == "held-out" else None for case in LAY_QUERIES]
+
+
 @pytest.fixture(scope="module")
 def hosted_ranks(tab, site_url, paths):
+    """The held-out half through the hosted site's search box."""
     tab.goto(site_url)
-    return [rank_of(ranked_pages(tab, case["query"], site_url), expected(case, paths))
-            for case in LAY_QUERIES]
+    return held_out_only(lambda case: rank_of(ranked_pages(tab, case["query"], site_url),
+                                              expected(case, paths)))
 
 
 @pytest.fixture(scope="module")
 def offline_ranks(tab, unzipped_bundle, paths):
-    """The held-out half in the offline bundle (None for the tuning half, not run there)."""
+    """The held-out half through the offline bundle's search box."""
     root = unzipped_bundle.as_uri() + "/"
     tab.goto(root + "index.html")
-    return [rank_of(ranked_pages(tab, case["query"], root), expected(case, paths, False))
-            if half(case) == "held-out" else None for case in LAY_QUERIES]
+    return held_out_only(lambda case: rank_of(ranked_pages(tab, case["query"], root),
+                                              expected(case, paths, False)))
+
+
+def worker_ranks(tab, site_url, built_site, paths, worker: str) -> list:
+    """Every query asked of a search worker in the page, given the site's index, as the search
+    box asks it (quicker than typing each one)."""
+    tab.goto(site_url)
+    [script] = (built_site / "assets/javascripts/workers").glob(worker)
+    run = tab.evaluate(RUN_WORKER, {"worker": f"assets/javascripts/workers/{script.name}",
+                                    "queries": [case["query"] for case in LAY_QUERIES],
+                                    "locations": True})
+    ranked = [list(dict.fromkeys(location.split("#")[0] for location in locations))
+              for locations in run["results"]]
+    return [rank_of(pages, expected(case, paths)) for pages, case in zip(ranked, LAY_QUERIES)]
+
+
+@pytest.fixture(scope="module")
+def our_worker_ranks(tab, site_url, built_site, paths):
+    """Our search worker (the tuning half's figures; the held-out half's match the box's)."""
+    return worker_ranks(tab, site_url, built_site, paths, "search-prebuilt.*.js")
 
 
 @pytest.fixture(scope="module")
 def stock_ranks(tab, site_url, built_site, paths):
     """The theme's own search worker, given the same index and queries."""
-    tab.goto(site_url)
-    [stock] = (built_site / "assets/javascripts/workers").glob("search.*.min.js")
-    run = tab.evaluate(RUN_WORKER, {"worker": f"assets/javascripts/workers/{stock.name}",
-                                    "queries": [case["query"] for case in LAY_QUERIES]})
-    ranked = [list(dict.fromkeys(group[0]["location"].split("#")[0] for group in result["items"]))
-              for result in run["results"]]
-    return [rank_of(pages, expected(case, paths)) for pages, case in zip(ranked, LAY_QUERIES)]
+    return worker_ranks(tab, site_url, built_site, paths, "search.*.min.js")
 
 
-def table(runs: dict[str, list]) -> str:
-    """Recall at 1 and 3 and MRR, by half and by kind, for each run."""
+def table(runs: dict[str, tuple[list, tuple[str, ...]]]) -> str:
+    """Recall at 1 and 3 and MRR, by half and by kind, for each run: name -> (ranks, halves)."""
     lines = ["| run, half, kind | queries | recall@1 | recall@3 | MRR |", "|---|---|---|---|---|"]
-    for name, ranks in runs.items():
-        for part in HALVES if "offline" not in name else ("held-out",):
-            chosen = [rank for rank, case in zip(ranks, LAY_QUERIES) if half(case) == part]
-            lines.append(measure(chosen).row(f"{name}, {part}"))
+    for name, (ranks, halves) in runs.items():
+        for part in halves:
+            chosen = [(rank, case) for rank, case in zip(ranks, LAY_QUERIES) if half(case) == part]
+            lines.append(measure([rank for rank, _ in chosen]).row(f"{name}, {part}"))
             for kind in KINDS:
-                lines.append(measure([rank for rank, case in zip(ranks, LAY_QUERIES)
-                                      if half(case) == part and case["kind"] == kind])
+                lines.append(measure([rank for rank, case in chosen if case["kind"] == kind])
                              .row(f"{name}, {part}, {kind}"))
     return "\n".join(lines)
 
@@ -89,9 +108,10 @@ def held_out(ranks: list, kind: str | None = None):
                     if half(case) == "held-out" and kind in (None, case["kind"])])
 
 
-def report(runs: dict[str, list]) -> str:
-    """The table, for a failure message: counts only, so no one tunes on held-out queries."""
-    return "\n" + table(runs)
+def report(name: str, ranks: list) -> str:
+    """A run's held-out table, for a failure message: counts only, so no one tunes on held-out
+    queries."""
+    return "\n" + table({name: (ranks, ("held-out",))})
 
 
 def test_the_lay_queries_are_many_of_every_kind_and_point_at_real_pages(paths):
@@ -103,20 +123,22 @@ def test_the_lay_queries_are_many_of_every_kind_and_point_at_real_pages(paths):
             set(HALVES)
 
 
-def test_the_held_out_half_meets_the_targets_on_the_hosted_site(hosted_ranks, offline_ranks,
-                                                                stock_ranks, capsys):
+def test_the_held_out_half_meets_the_targets_on_the_hosted_site(
+        hosted_ranks, offline_ranks, our_worker_ranks, stock_ranks, capsys):
     with capsys.disabled():
-        print("\n" + table({"ours hosted": hosted_ranks, "ours offline": offline_ranks,
-                            "stock": stock_ranks}))
+        print("\n" + table({"ours hosted": (hosted_ranks, ("held-out",)),
+                            "ours offline": (offline_ranks, ("held-out",)),
+                            "ours, worker": (our_worker_ranks, HALVES),
+                            "stock": (stock_ranks, HALVES)}))
     result = held_out(hosted_ranks)
-    assert result.recall_at_3 >= HELD_OUT_RECALL_AT_3, report({"ours hosted": hosted_ranks})
-    assert result.recall_at_1 >= HELD_OUT_RECALL_AT_1, report({"ours hosted": hosted_ranks})
+    assert result.recall_at_3 >= HELD_OUT_RECALL_AT_3, report("ours hosted", hosted_ranks)
+    assert result.recall_at_1 >= HELD_OUT_RECALL_AT_1, report("ours hosted", hosted_ranks)
 
 
 def test_the_held_out_half_meets_the_targets_in_the_offline_bundle(offline_ranks):
     result = held_out(offline_ranks)
-    assert result.recall_at_3 >= HELD_OUT_RECALL_AT_3, report({"ours offline": offline_ranks})
-    assert result.recall_at_1 >= HELD_OUT_RECALL_AT_1, report({"ours offline": offline_ranks})
+    assert result.recall_at_3 >= HELD_OUT_RECALL_AT_3, report("ours offline", offline_ranks)
+    assert result.recall_at_1 >= HELD_OUT_RECALL_AT_1, report("ours offline", offline_ranks)
 
 
 @pytest.mark.parametrize("kind", KINDS)
