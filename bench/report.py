@@ -149,10 +149,11 @@ def _targets(sizes, scripts, lighthouse, previewed):
                f"largest {_kb(size['site']['html_max'])} ({size['site']['html_max_page']}); "
                f"over 60 KB: {_oversize(size)}",
                _verdict(size["site"]["html_max"], TARGETS["html"], _kb),
-               "content pages stay small (a menu section lists at most 60 pages); these pages "
-               "list every page of a kind (indexes, the about page's coverage table, a topic's "
-               "reverse links) or carry the whole symptom guide (its tree has 10 copies from "
-               "10x on), so they grow with the content: splitting them is the next step")
+               "lists of pages show at most 60 entries a page (indexes and the about page's "
+               "coverage on numbered pages, related pages linking to the index for the rest); "
+               "the symptom guide's page carries its whole tree (the widget reads it, and "
+               "readers without JavaScript follow it), which has 10 copies of its non-danger "
+               "questions from 10x on: a page per question is the next step")
     packed = sum(size for _, size in scripts.values())
     yield ("our JavaScript at most 10 KB gzipped", f"{packed:,} bytes",
            _verdict(packed, TARGETS["javascript"], lambda v: f"{v:,.0f} bytes"))
