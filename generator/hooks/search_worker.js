@@ -422,11 +422,9 @@
     return d[a.length][b.length]
   }
 
-  /* For each document field: its terms with their frequencies (in term order), and its length;
-     for each term: in how many document fields it occurs. */
+  /* For each document field: its terms with their frequencies (in term order), and its length. */
   function termCounts(postings, slots, fieldCount) {
-    const documents = new Uint32Array(postings.length), start = new Uint32Array(slots + 1)
-    const fieldLength = new Float64Array(slots)
+    const start = new Uint32Array(slots + 1), fieldLength = new Float64Array(slots)
     for (const flat of postings)
       for (let i = 0; i < flat.length; i += 3 + flat[i + 2])
         start[flat[i + 1] * fieldCount + flat[i] + 1] += 1
@@ -440,10 +438,9 @@
         term[at] = number
         frequency[at] = flat[i + 2]
         fieldLength[slot] += flat[i + 2]
-        documents[number] += 1
       }
     })
-    return { documents, start, term, frequency, fieldLength }
+    return { start, term, frequency, fieldLength }
   }
 
   /* A function that makes its value on first call, then returns it. */
