@@ -36,8 +36,10 @@ NOTE = "() => { const note = document.getElementById('search-note'); " \
 
 def test_a_query_that_names_a_warning_sign_puts_the_red_flags_page_first(page, site_url):
     page.goto(site_url)
+    # the last two: a sign's phrase that the thesaurus groups with others, and a word half typed
     for query in ("numb bum and can't pee", "my face is drooping", "leg gone white and cold",
-                  "i fell off my bike and my knee is numb"):
+                  "i fell off my bike and my knee is numb", "numb leg double vision",
+                  "sudden weakn"):
         assert ranked_pages(page, query, site_url)[0] == "red-flags/", query
     assert ranked_pages(page, "fallen arches", site_url)[0] == "causes/flat-feet/"
 
@@ -48,6 +50,16 @@ def test_a_misspelt_word_is_replaced_by_the_nearest_and_the_page_says_so(page, s
     assert page.evaluate(NOTE) == "Showing results for sciatica"
     assert ranked_pages(page, "sciatica", site_url)[0] == "causes/sciatica/"
     assert page.evaluate(NOTE) is None
+
+
+def test_a_misspelt_sign_is_still_a_sign(page, site_url):
+    page.goto(site_url)
+    # "blury" is no word of the pages but of the thesaurus, where "blurry vision" names a sign
+    assert ranked_pages(page, "blury vision and numb leg", site_url)[0] == "red-flags/"
+    assert page.evaluate(NOTE) == "Showing results for blurry vision numb leg"
+    # "visit" is as near to "visin" as "vision", and commoner; the word of a sign wins
+    assert ranked_pages(page, "sudden double visin", site_url)[0] == "red-flags/"
+    assert page.evaluate(NOTE) == "Showing results for sudden double vision"
 
 
 def test_small_words_and_everyday_words_do_not_mislead(page, site_url):

@@ -218,8 +218,8 @@
           fillTable(docs.tables[doc * fieldCount + field], tables[doc * fieldCount + field])
       }
     }
-    const understand = queryReader(index, words || {}, terms,
-                                   term => postings[termNumber.get(term)].length, docNumber,
+    const understand = queryReader(index, words || {}, terms, term => termNumber.has(term)
+                                   ? postings[termNumber.get(term)].length : 0, docNumber,
                                    matchesOf)
     index.search = function (query) {  // the theme highlights every result with its tables
       const understood = asked === null ? null : understand(asked)
@@ -285,8 +285,14 @@
       for (const member of group)
         groups.set(key(split(member)), group)
     const content = tokens => tokens.filter(token => lunr.stopWordFilter(token))
-    const dangers = (words.danger || []).map(phrase => content(split(phrase)))
-    const signWords = new Set(dangers.flat().map(stem))  // never "corrected": they name a sign
+    const dangers = (words.danger || []).map(phrase => ({ words: content(split(phrase)),
+                                                         group: groups.get(key(split(phrase))) }))
+    // never "corrected": they name a sign
+    const signWords = new Set(dangers.flatMap(phrase => phrase.words).map(stem))
+    // Words a misspelling may also be corrected to: those of the thesaurus and the signs' phrases
+    const known = once(() => lunr.TokenSet.fromArray([...new Set(
+      [...new Set(groups.values())].flat().concat(words.danger || []).flatMap(split)
+        .filter(word => WORD.test(word)))].sort()))
     let byStem = null, sorted = null  // the index's words by stem, and in order: made when needed
     const withStem = word => {
       if (!byStem) {
@@ -333,13 +339,15 @@
       if (!distance || signWords.has(stem(word)))
         return undefined
       // A misspelling rarely changes the first letter ("ladder" is not "bladder"), unless it
-      // spells a sound another way ("fisio")
+      // spells a sound another way ("fisio"). Of words as near, one that names a sign comes
+      // first ("pail" is "pale", "hiting" is "hitting"): a reader may be describing one
       const found = [word, ...SOUNDS.flatMap(([spelt, sound]) =>
         word.startsWith(spelt) ? [sound + word.slice(spelt.length)] : [])]
-        .flatMap(respelt => index.tokenSet.intersect(
-          lunr.TokenSet.fromFuzzyString(respelt, distance)).toArray()
+        .flatMap(respelt => [index.tokenSet, known()].flatMap(vocabulary => vocabulary.intersect(
+          lunr.TokenSet.fromFuzzyString(respelt, distance)).toArray())
           .filter(term => WORD.test(bare(term)) && term[0] === respelt[0])
-          .map(term => [edits(respelt, bare(term)), -frequency(term), bare(term)]))
+          .map(term => [edits(respelt, bare(term)), signWords.has(stem(term)) ? 0 : 1,
+                        -frequency(term), bare(term)]))
       return found.sort(compare)[0]
     }
 
@@ -350,30 +358,43 @@
       if (!concept.group && concept.forms.flat(2).length === 0) {
         const better = nearest(plain(concept.said[0]))
         if (better) {
-          concept.corrected = better[2]
-          concept.group = groups.get(stem(better[2]))
-          concept.forms = (concept.group || [better[2]]).map(form => formTerms(form, null))
+          concept.corrected = better[3]
+          concept.group = groups.get(stem(better[3]))
+          concept.forms = (concept.group || [better[3]]).map(form => formTerms(form, null))
         }
       }
     }
 
-    // A warning sign's phrase is named when each of its words is a word of the query (same stem)
-    // or in the thesaurus group of one (a phrase of the query, e.g. "fell asleep", counts only
-    // by its group)
-    const names = (concepts, phrase) => phrase.length > 0 && phrase.every(word =>
-      concepts.some(concept => (concept.group && groups.get(stem(word)) === concept.group)
-        || (concept.said.length === 1 && stem(concept.corrected || concept.said[0]) === stem(word))))
+    // A warning sign's phrase is named when the query has a phrase of its thesaurus group
+    // ("seeing double" for "double vision"), or each of its words is a word of the query (same
+    // stem, or begun by one of 5 letters or more: "sudden weakn") or in the thesaurus group of
+    // one (a phrase of the query, e.g. "fell asleep", counts only by its group)
+    const sameWord = (typed, word) => stem(typed) === stem(word)
+      || (typed.length >= 5 && word.startsWith(typed))
+    const names = (concepts, phrase) => phrase.words.length > 0 && (
+      concepts.some(concept => concept.group && concept.group === phrase.group)
+      || phrase.words.every(word => concepts.some(concept =>
+        (concept.group && groups.get(stem(word)) === concept.group)
+        || (concept.said.length === 1 && sameWord(concept.corrected || concept.said[0], word)))))
 
     const covers = (concept, has) => concept.forms.some(form =>
       form.length > 0 && form.every(choices => choices.some(has)))
+
+    const understood = tokens => {
+      const concepts = conceptsOf(tokens)
+      concepts.forEach((concept, number) => resolve(concept, number === concepts.length - 1))
+      return concepts
+    }
 
     setTimeout(() => withStem(""))  // stem the index's words while the reader is still typing
     return text => {
       const tokens = split(text)
       if (SYNTAX.test(text) || !tokens.length)
         return null
-      const concepts = conceptsOf(tokens)
-      concepts.forEach((concept, number) => resolve(concept, number === concepts.length - 1))
+      const said = understood(tokens)
+      // A corrected word may make a thesaurus phrase with its neighbours ("korda equina")
+      const concepts = said.some(concept => concept.corrected) ? understood(said.flatMap(concept =>
+        concept.corrected ? [concept.corrected] : concept.said)) : said
       const found = matchesOf(new Set(concepts.flatMap(concept => concept.forms.flat(2))))
       const best = found.reduce((most, { score }) => Math.max(most, score), 1e-9)
       const covering = found.map(({ hits }) => {
@@ -398,14 +419,14 @@
         else
           results.push({ ref: page, score: top, hits: [] })
       }
-      const corrected = concepts.some(concept => concept.corrected)
-      const showing = corrected ? concepts.map(concept =>
+      const corrected = said.some(concept => concept.corrected)
+      const showing = corrected ? said.map(concept =>
         concept.corrected || concept.said.join(" ")).join(" ") : null
       return { results: results.sort((a, b) => b.score - a.score), showing }
     }
   }
 
-  const compare = (a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1)
+  const compare = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : 1)
 
   /* The optimal string alignment distance: insertions, deletions, substitutions and swaps of
      two neighbouring letters, as lunr's fuzzy matching counts them. */
