@@ -252,18 +252,20 @@
      - a word matches the index words with the same stem, and, from 4 letters or as the last word
        typed, the index words it begins;
      - the words (or phrases) of a thesaurus group stand for each other, as one word of the query;
-     - a word that matches nothing is replaced by its nearest index words (edit distance 1 for 4
-       to 6 letters, 2 for longer), and the page is told "Showing results for ...";
-     - a page that matches more of the query's words ranks above one that matches fewer, and an
-       uncommon word (on at most a quarter of the pages) matched in its title or lay names (tags)
-       counts twice: each multiplies its score by TIER, more than the theme's own boosts (5 at
-       most);
+     - a word that matches nothing is replaced by its nearest word of the index, the thesaurus
+       or the signs (edit distance 1 for 4 to 6 letters, 2 for longer), and the page is told
+       "Showing results for ...";
+     - a page that matches more of the query's words ranks above one that matches fewer, and a
+       word matched in its title or lay names (tags) counts twice if it is uncommon (on at most
+       a quarter of the pages) or names few pages (in the titles or tags of at most 2% of them):
+       each multiplies its score by TIER, more than the theme's own boosts (5 at most);
      - a query that names a warning sign (its lay words) puts the red-flags page first. */
   const SYNTAX = /[*~^:"]|(^|\s)[+-]/
   const TIER = 100
   const NAMES = ["title", "tags"]  // the fields whose matches count twice
   const WORD = /^[a-z0-9]+$/  // what a misspelt word may be corrected to
-  const UNCOMMON = 0.25
+  const UNCOMMON = 0.25  // of the pages (their sections): a word on fewer is uncommon
+  const RARE = 0.02  // of the pages: a word in the titles or tags of fewer names few
   const SOUNDS = [["f", "ph"], ["ph", "f"], ["k", "c"], ["c", "k"]]  // first sounds spelt two ways
   const SHOWN = 100  // how many results (pages and their sections) the theme is given
   const HIGHLIGHTED = 50  // how many of those carry the positions to highlight
@@ -316,6 +318,9 @@
       return found
     }
     // A form (a word or phrase) as lists of index words, one list per word it needs
+    // A phrase that small words make (on my feet, no feeling) is matched by its other forms
+    // only: its one content word alone (feet, feeling) would match far more than it means
+    const matched = form => split(form).length === 1 || content(split(form)).length > 1
     const formTerms = (form, typed) => content(split(form)).map(word =>
       [...new Set([...withStem(word),
                    ...typed && (word.length >= 4 || typed.last) ? beginningWith(word) : []])])
@@ -354,13 +359,15 @@
     function resolve(concept, last) {
       const typed = { last }
       const forms = concept.group || [concept.said.join(" ")]
-      concept.forms = forms.map(form => formTerms(form, concept.group ? null : typed))
+      concept.forms = forms.filter(matched)
+        .map(form => formTerms(form, concept.group ? null : typed))
       if (!concept.group && concept.forms.flat(2).length === 0) {
         const better = nearest(plain(concept.said[0]))
         if (better) {
           concept.corrected = better[3]
           concept.group = groups.get(stem(better[3]))
-          concept.forms = (concept.group || [better[3]]).map(form => formTerms(form, null))
+          concept.forms = (concept.group || [better[3]]).filter(matched)
+            .map(form => formTerms(form, null))
         }
       }
     }
@@ -403,10 +410,15 @@
       })
       const uncommon = concepts.filter(concept => covering.filter(covered =>
         covered.includes(concept)).length <= UNCOMMON * docNumber.size)
-      const results = found.map(({ ref, score, hits }, number) => {
+      const naming = found.map(({ hits }, number) => {
         const named = new Set(hits.filter(hit => NAMES.includes(hit.field)).map(hit => hit.term))
-        const titled = covering[number].filter(concept =>
-          uncommon.includes(concept) && covers(concept, term => named.has(term)))
+        return covering[number].filter(concept => covers(concept, term => named.has(term)))
+      })
+      const rarelyNamed = concepts.filter(concept => naming.filter(names =>
+        names.includes(concept)).length <= RARE * docNumber.size)
+      const results = found.map(({ ref, score, hits }, number) => {
+        const titled = naming[number].filter(concept =>
+          uncommon.includes(concept) || rarelyNamed.includes(concept))
         return { ref, hits,
                  score: TIER ** (covering[number].length + titled.length) * (1 + score / best) }
       })
