@@ -15,12 +15,15 @@ from generator.render.urls import all_doc_paths, page_url
 from search_in_browser import (KINDS, LAY_QUERIES, RUN_WORKER, half, measure, rank_of,
                                ranked_pages)
 
-# The targets of issue 13 for the held-out half are recall@3 97% and recall@1 80%. On the held-out
-# half of the second query set, never tuned on, measured on 2026-12-01: recall@3 85.8% and
-# recall@1 75.2% before any change for it; 90.3% and 81.4% after this session's work. The test
-# fails below what is reached, and below the recall@1 target.
-HELD_OUT_RECALL_AT_3 = 0.90
-HELD_OUT_RECALL_AT_1 = 0.80
+# The targets of issue 13 for the held-out half are recall@3 97% and recall@1 80%. The held-out
+# half is that of the second and third query sets, never tuned on. Measured on 2026-12-01:
+# - second set: recall@3 85.8% and recall@1 75.2% before any change for it, 90.3% and 81.4% after;
+# - third set, before any change for it: 90.3% and 83.2%;
+# - both, after the work of the session that wrote the third set: 96.5% and 88.5%
+#   (each set 96.5% at 3).
+# The test fails below what is reached.
+HELD_OUT_RECALL_AT_3 = 0.96
+HELD_OUT_RECALL_AT_1 = 0.87
 HALVES = ("tuning", "held-out")
 
 
