@@ -71,6 +71,13 @@ def test_a_list_is_split_in_order_with_each_entry_on_one_page():
     assert alone.docs == ("locations/index.md",) and alone.position == ""
 
 
+def test_a_list_may_keep_to_a_smaller_limit_and_a_first_page_no_index_keeps_the_others_under_it():
+    parts = lists.split(list(range(7)), "symptom-guide.md", limit=3)
+    assert [part.doc for part in parts] == ["symptom-guide.md", "symptom-guide/page-2.md",
+                                            "symptom-guide/page-3.md"]
+    assert [part.entries for part in parts] == [(0, 1, 2), (3, 4, 5), (6,)]
+
+
 def test_no_page_of_content_can_take_a_list_pages_name():
     name = posixpath.basename(urls.list_page_doc("causes/index.md", 12)).removesuffix(".md")
     assert model.LIST_PAGE_ID.fullmatch(name)

@@ -50,11 +50,11 @@ class ListPage:
         return numbers
 
 
-def split(entries, first_doc: str) -> list[ListPage]:
-    """Put a list's entries on pages of at most LIST_LIMIT, in order, each entry on one page: the
+def split(entries, first_doc: str, limit: int = LIST_LIMIT) -> list[ListPage]:
+    """Put a list's entries on pages of at most limit, in order, each entry on one page: the
     first page is first_doc, the others lie beside it. An empty list has one page."""
-    chunks = [tuple(entries[start:start + LIST_LIMIT])
-              for start in range(0, len(entries), LIST_LIMIT)] or [()]
+    chunks = [tuple(entries[start:start + limit])
+              for start in range(0, len(entries), limit)] or [()]
     docs = tuple(urls.list_page_doc(first_doc, number) for number in range(1, len(chunks) + 1))
     return [ListPage(number, docs, chunk) for number, chunk in enumerate(chunks, 1)]
 

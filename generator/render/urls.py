@@ -27,10 +27,14 @@ def all_doc_paths(content: model.Content) -> dict[str, str]:
 
 def list_page_doc(first_doc: str, number: int) -> str:
     """Return the Markdown file of a long list's page: the first is first_doc, the others lie
-    beside it (causes/page-2.md), named as model.LIST_PAGE_ID says."""
+    beside it (causes/page-2.md), or under it if it is no folder's index
+    (symptom-guide/page-2.md), named as model.LIST_PAGE_ID says."""
     if number == 1:
         return first_doc
-    return posixpath.join(posixpath.dirname(first_doc), f"page-{number}.md")
+    folder, name = posixpath.split(first_doc)
+    if name != "index.md":
+        folder = posixpath.join(folder, name.removesuffix(".md"))
+    return posixpath.join(folder, f"page-{number}.md")
 
 
 def relative_link(from_doc: str, to_doc: str) -> str:
