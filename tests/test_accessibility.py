@@ -16,7 +16,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"phone": {"width": 360, "height": 640}, "desktop": {"width": 1280, "height": 720}}
 PAGE_TYPES = {"home": "", "cause": "causes/diabetes/", "location": "locations/thigh/",
               "situation": "situations/at-night/", "red flags": "red-flags/",
-              "symptom guide": "symptom-guide/", "glossary": "glossary/", "about": "about/",
+              "symptom guide": "symptom-guide/", "symptom guide's list": "symptom-guide/page-2/",
+              "glossary": "glossary/", "about": "about/",
               "appointment": "appointment/", "list page": "about/coverage/page-2/",
               "404": "404.html"}
 TAB_STOPS = 15

@@ -20,6 +20,7 @@ PAGER = re.compile(r'<nav class="pager" aria-label="[^"]+" markdown>(.*?)</nav>'
 ENTRY = re.compile(r"^- \[.*?\]\(([^)]+)\)(?::|$)", re.M)  # not the body map's "){: ..."
 LISTINGS = {"causes/index.md": "cause", "locations/index.md": "location",
             "situations/index.md": "situation", urls.COVERAGE_PATH: None}
+GUIDE = urls.GENERATED_PATHS["symptom-guide"]
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +124,7 @@ def test_every_page_is_listed_once_under_each_section_it_draws_on(grown):
     assert sorted(listed) == sorted(expected)
 
 
-@pytest.mark.parametrize("first", LISTINGS)
+@pytest.mark.parametrize("first", [*LISTINGS, GUIDE])
 def test_the_pager_links_the_next_and_previous_pages_and_pages_that_exist(grown, first):
     _, files = grown
     docs = list_pages(files, first)
@@ -141,7 +142,7 @@ def test_the_pager_links_the_next_and_previous_pages_and_pages_that_exist(grown,
 def test_the_pages_after_the_first_are_out_of_the_menu_but_in_the_site(grown):
     _, files = grown
     unlisted = set(yaml.safe_load(files["mkdocs.yml"])["not_in_nav"].split("\n"))
-    later = {f"/{doc}" for first in LISTINGS for doc in list_pages(files, first)[1:]}
+    later = {f"/{doc}" for first in [*LISTINGS, GUIDE] for doc in list_pages(files, first)[1:]}
     assert later and later <= unlisted
     assert f"/{urls.COVERAGE_PATH}" in unlisted and "/causes/index.md" not in unlisted
 
@@ -175,9 +176,12 @@ def test_the_about_page_counts_the_pages_of_each_section_and_links_to_their_list
 
 
 def test_the_real_guides_listings_and_related_pages_have_no_pager(real):
+    """Only the article's coverage and the symptom guide's steps (test_symptom_guide_pages.py)
+    are long enough for numbered pages."""
     _, files = real
     paged = {name for name, text in files.items() if 'class="pager"' in text}
-    assert paged == {f"docs/{doc}" for doc in list_pages(files, urls.COVERAGE_PATH)}
+    assert paged == {f"docs/{doc}" for first in (urls.COVERAGE_PATH, GUIDE)
+                     for doc in list_pages(files, first)}
     assert not any("find the others on the page" in text for text in files.values())
     assert not any(re.search(r"/page-\d+\.md$", name) and "coverage" not in name
-                   for name in files)
+                   and not name.startswith("docs/symptom-guide/") for name in files)

@@ -11,7 +11,8 @@ from search_in_browser import ranked_pages
 
 PAGES = {"cause": "causes/sciatica/", "location": "locations/thigh/",
          "situation": "situations/at-night/", "red flags": "red-flags/", "glossary": "glossary/",
-         "appointment": "appointment/", "symptom guide": "symptom-guide/"}
+         "appointment": "appointment/", "symptom guide": "symptom-guide/",
+         "symptom guide's list, page 2": "symptom-guide/page-2/"}
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 
 
@@ -48,6 +49,7 @@ def test_every_kind_of_page_works_offline_after_one_visit(installed, hosted_url)
             page.goto(hosted_url + path)
             assert page.locator("article h1").first.is_visible(), kind
             assert page.locator("#red-flag-banner a[href^='tel:']").is_visible(), kind
+        page.goto(hosted_url + PAGES["symptom guide"])
         page.locator("#symptom-guide .symptom-guide__answers button", has_text="No").first.click()
         assert "Question 2" in page.locator("#symptom-guide").inner_text()
         assert ranked_pages(page, "sciatica", hosted_url)[0] == "causes/sciatica/"

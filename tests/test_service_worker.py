@@ -31,7 +31,7 @@ def test_the_built_site_precaches_every_page_and_what_they_need(built_site):
     assert pages <= set(precached)
     assert {"search/search_index.json", "search/prebuilt_index.bin", "assets/decision-tree.json",
             "assets/stylesheets/guide.css", "assets/javascripts/symptom-guide.js",
-            "manifest.webmanifest"} <= set(precached)
+            "assets/javascripts/symptom-guide-tree.js", "manifest.webmanifest"} <= set(precached)
     assert not [url for url in precached if ":" in url or url.startswith("/")]  # this site only
 
 
@@ -47,6 +47,7 @@ def test_a_site_too_large_precaches_its_core_and_saves_other_pages_as_read(site)
     assert saved.core
     assert sorted(file for file in saved.files if file.endswith(".html")) == CORE_PAGES
     assert "search/search_index.json" in saved.files
+    assert "assets/javascripts/symptom-guide-tree.js" in saved.files  # the guide works offline
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert "pages-read" in worker  # the cache of pages read
 

@@ -7,8 +7,8 @@ import yaml
 from markupsafe import Markup
 
 from generator import model
-from generator.render import (coverage, lists, mkdocs_config, related, structured_data, tree_json,
-                              tree_svg, urls)
+from generator.render import (coverage, lists, mkdocs_config, related, structured_data,
+                              symptom_guide, tree_svg, urls)
 from generator.render.body_map_svg import body_map_svg as draw_body_map
 from generator.render.markdown import plain_text, resolve_inline_links
 from generator.render.web_app import web_app_manifest
@@ -16,8 +16,6 @@ from generator.render.escaping import front_matter, html_attribute, html_text
 from generator.model.dates import long_date, reviewed_dates
 
 TEMPLATES = Path(__file__).parent / "templates"
-# How each tier is named to readers: (screen-reader prefix, visible label), from the one table.
-TIER_NAMES = {tier.id: (tier.sr_prefix, tier.label) for tier in model.TIERS}
 TREE_SVG = "assets/decision-tree.svg"
 
 
@@ -29,7 +27,8 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
     env = templates or template_environment()
     paths = urls.all_doc_paths(content)
     related_to = related.related_pages(content)
-    long_lists = _long_lists(content)
+    guide = symptom_guide.symptom_guide(content, paths, config, offline)
+    long_lists = _long_lists(content, guide)
     files = {}
 
     def write(template: str, doc: str, **values) -> None:
@@ -40,19 +39,19 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
     for page in content.pages:
         write(_template(page), urls.doc_path(page), page=page, related=related_to[page.id],
               coverage=coverage_table)
-    guide = symptom_guide(content, paths)
     for page_id, doc in urls.GENERATED_PATHS.items():
         if page_id not in long_lists:
-            write(page_id, doc, guide=guide)
+            write(page_id, doc)
     for page_id, parts in long_lists.items():
         for part in parts:
-            write(page_id, part.doc, part=part)
+            write(page_id, part.doc, part=part, guide=guide)
     for page_id, doc in ({} if offline else urls.SERVICE_PATHS).items():
         write(page_id, doc)
     if not offline:
         files["docs/manifest.webmanifest"] = json.dumps(web_app_manifest(config), indent=2) + "\n"
     if guide:
-        files["docs/assets/decision-tree.json"] = guide["json"]
+        files[f"docs/{symptom_guide.TREE_JSON}"] = guide["json"]
+        files[f"docs/{symptom_guide.TREE_SCRIPT}"] = guide["script"]
         files[f"docs/{TREE_SVG}"] = tree_svg.tree_svg(content.tree, config.emergency_number)
     list_pages = [part.doc for parts in long_lists.values() for part in parts
                   if part.doc not in urls.GENERATED_PATHS.values()]
@@ -62,27 +61,14 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
     return files
 
 
-def _long_lists(content: model.Content) -> dict[str, list[lists.ListPage]]:
+def _long_lists(content: model.Content, guide: dict | None) -> dict[str, list[lists.ListPage]]:
     """The lists that go on numbered pages when long, by the template of their pages: the
-    listings of causes, places and situations, and the article's coverage."""
+    listings of causes, places and situations, the symptom guide's steps and the article's
+    coverage."""
     listings = {listing: lists.split(lists.listed(content, kind), urls.GENERATED_PATHS[listing])
                 for kind, listing in lists.LISTINGS.items()}
-    return {**listings, "coverage": coverage.coverage_pages(content)}
-
-
-def symptom_guide(content: model.Content, paths: dict[str, str]) -> dict | None:
-    """Return what the symptom guide page needs: the tree, its JSON, the titles it links to."""
-    if content.tree is None:
-        return None
-    compiled = tree_json.compile_tree(content.tree, lambda page_id: urls.page_url(paths[page_id]),
-                                 content.registry.signs_by_id)
-    text = json.dumps(compiled, sort_keys=True, ensure_ascii=False)
-    titles = {**model.GENERATED_PAGES, **{page.id: page.title for page in content.pages}}
-    steps = {**{q.id: f"question {n}" for n, q in enumerate(content.tree.questions, 1)},
-             **{o.id: f"result {n}" for n, o in enumerate(content.tree.outcomes, 1)}}
-    return {"tree": content.tree, "json": text + "\n", "tiers": TIER_NAMES, "titles": titles,
-            "signs": content.registry.signs_by_id,
-            "steps": steps, "tiers_json": json.dumps(TIER_NAMES)}
+    steps = guide["pages"] if guide else lists.split([], urls.GENERATED_PATHS["symptom-guide"])
+    return {**listings, "symptom-guide": steps, "coverage": coverage.coverage_pages(content)}
 
 
 def _template(page: model.Page) -> str:

@@ -1,8 +1,10 @@
-// The symptom guide, one question at a time, read from the page's no-JavaScript list (data-step
-// blocks), so links stay as mkdocs wrote them. The answers live in the URL (#answers=0.1.0).
+// The symptom guide, one question at a time. The tree comes from symptom-guide-tree.js, which
+// the guide's page loads before this script (window.symptomGuideTree, written by the build); the
+// page's no-JavaScript list is hidden. The answers live in the URL (#answers=0.1.0).
 (function () {
   "use strict";
   var KEY = "answers=";
+  var SITE = new URL("../../", document.currentScript.src);  // this file is in assets/javascripts/
   var lastPage = null;  // the same page set up again means instant navigation redrew it: keep focus
 
   function el(tag, attrs, text) {
@@ -18,32 +20,12 @@
     return hash.slice(KEY.length).split(".").filter(Boolean).map(Number);
   }
 
-  function text(block, selector) {
-    var found = block.querySelector(selector);
-    return found ? found.textContent.trim() : "";
-  }
-
-  function readTree(fallback) {
-    var nodes = {};
-    fallback.querySelectorAll("[data-step]").forEach(function (block) {
-      var links = block.querySelectorAll("a[data-next], a.symptom-guide__link");
-      nodes[block.getAttribute("data-step")] = block.getAttribute("data-kind") === "question" ? {
-        kind: "question", text: text(block, ".symptom-guide__text"),
-        help: text(block, ".symptom-guide__help"),
-        signs: Array.prototype.map.call(block.querySelectorAll(".symptom-guide__signs li"),
-                                        function (item) { return item.textContent.trim(); }),
-        answers: Array.prototype.map.call(links, function (a) {
-          return { label: text(a.parentNode, ".symptom-guide__label"),
-                   next: a.getAttribute("data-next") };
-        })
-      } : {
-        kind: "outcome", urgency: block.getAttribute("data-urgency"),
-        title: text(block, ".symptom-guide__title"), text: text(block, ".symptom-guide__text"),
-        action: block.querySelector(".symptom-guide__action"),
-        links: Array.prototype.slice.call(links)
-      };
-    });
-    return { start: fallback.getAttribute("data-start"), nodes: nodes };
+  // A link from the site's root (as the tree has them), relative to this page, as mkdocs writes
+  // links: hosted under any path and from file:// alike.
+  function fromHere(url) {
+    var depth = location.pathname.slice(SITE.pathname.length).split("/").length - 1;
+    var up = new Array(depth + 1).join("../");
+    return url === "./" ? up || "./" : up + url;
   }
 
   function setup() {
@@ -51,14 +33,22 @@
     lastPage = location.pathname;
     var root = document.getElementById("symptom-guide");
     var fallback = document.getElementById("symptom-guide-fallback");
-    if (!root || !fallback || root.hasAttribute("data-ready")) return;
+    var data = window.symptomGuideTree;  // without it (not loaded), the list stays
+    if (!root || !fallback || !data || root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
-    var tree = readTree(fallback);
+    var tree = data.tree;
     var tiers = JSON.parse(root.getAttribute("data-tiers"));
     var live = el("p", { "class": "visually-hidden", "aria-live": "polite" });
     var stage = el("div");
     var current = "";  // the answers shown now, as in the URL
     root.append(live, stage);
+
+    function numbered(text) {  // the emergency number in place of its name, as on the page
+      Object.keys(data.numbered).forEach(function (name) {
+        text = text.split(name).join(data.numbered[name]);
+      });
+      return text;
+    }
 
     function walk(answers) {
       var id = tree.start, taken = [];
@@ -101,10 +91,10 @@
       stage.append(el("p", { "class": "symptom-guide__step" }, step), heading);
       if (node.signs.length) {
         var signs = el("ul", { "class": "symptom-guide__signs" });
-        node.signs.forEach(function (sign) { signs.append(el("li", {}, sign)); });
+        node.signs.forEach(function (sign) { signs.append(el("li", {}, sign.text)); });
         stage.append(signs);
       }
-      if (node.help) stage.append(el("p", {}, node.help));
+      if (data.help[state.id]) stage.append(el("p", {}, data.help[state.id]));
       stage.append(buttons);
       return step + ": " + node.text;
     }
@@ -114,13 +104,14 @@
       var card = el("div", { "class": "care-card care-card--" + node.urgency });
       var label = el("p", { "class": "care-card__label" });
       label.append(el("span", { "class": "visually-hidden" }, tier[0] + " "), tier[1]);
-      heading.textContent = node.title;
-      card.append(label, heading, el("p", {}, node.text));
-      if (node.action) card.append(node.action.cloneNode(true));
+      var action = root.querySelector("template[data-urgency='" + node.urgency + "']");
+      heading.textContent = numbered(node.title);
+      card.append(label, heading, el("p", {}, numbered(node.text)));
+      if (action) card.append(action.content.cloneNode(true));
       var list = el("ul");
-      node.links.forEach(function (source) {
+      node.links.forEach(function (url) {
         var item = el("li");
-        item.append(el("a", { href: source.getAttribute("href") }, source.textContent));
+        item.append(el("a", { href: fromHere(url) }, data.titles[url]));
         list.append(item);
       });
       if (node.links.length) card.append(el("p", {}, "Read more:"), list);
