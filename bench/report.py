@@ -151,9 +151,9 @@ def _targets(sizes, scripts, lighthouse, previewed):
                _verdict(size["site"]["html_max"], TARGETS["html"], _kb),
                "lists of pages show at most 60 entries a page (indexes and the about page's "
                "coverage on numbered pages, related pages linking to the index for the rest); "
-               "the symptom guide's page carries its whole tree (the widget reads it, and "
-               "readers without JavaScript follow it), which has 10 copies of its non-danger "
-               "questions from 10x on: a page per question is the next step")
+               "the symptom guide's widget reads its tree from a script, and the list that "
+               "readers without JavaScript follow goes on numbered pages of 25 steps (its tree "
+               "has 10 copies of its non-danger questions from 10x on)")
     packed = sum(size for _, size in scripts.values())
     yield ("our JavaScript at most 10 KB gzipped", f"{packed:,} bytes",
            _verdict(packed, TARGETS["javascript"], lambda v: f"{v:,.0f} bytes"))

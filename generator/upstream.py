@@ -45,9 +45,14 @@ INTERNALS = (
              "worker answers for readers' words; lunr's stemmer, stop words, TokenSet and fuzzy "
              "matching inside it"),
     Internal(*MATERIAL, "templates/assets/javascripts/bundle.a5f9d56c.min.js",
-             "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f", None, "overrides/assets/javascripts/search-note.js",
+             "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f", None,
+             "overrides/assets/javascripts/search-note.js, overrides/main.html (footer block), "
+             "overrides/assets/javascripts/symptom-guide.js",
              "starts the search worker with new Worker(url) after our deferred scripts in the "
-             "head have run, so search-note.js can pass on the worker's notes"),
+             "head have run, so search-note.js can pass on the worker's notes; instant "
+             "navigation runs the scripts of the page's container again and emits document$ "
+             "once the last of them has loaded, so the symptom guide's tree (a script last in "
+             "the container) is there when symptom-guide.js sets up"),
     Internal(*MATERIAL, "plugins/search/plugin.py",
              "cc8a3ac0a8862662d11e87fefcdaa4a42d9ebd70a7943fa921c1c80e2661730b", None,
              "generator/hooks/search_index.py",
