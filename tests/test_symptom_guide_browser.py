@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import served
 from generator.render.symptom_guide import STEPS_PER_PAGE
 from scenario_walk import PEOPLE, outcome_for
 
@@ -179,8 +180,23 @@ def test_it_runs_from_file(page, built_site):
     page.locator(f"{WIDGET} h2").wait_for()
     answer(page, "Yes")
     assert heading(page) == "Call 112 now"
-    assert page.get_by_role("link", name="Warning signs").first.get_attribute("href") == \
-        "../red-flags/"
+    link = page.locator(f"{WIDGET} .care-card").get_by_role("link", name="Warning signs",
+                                                            exact=True)
+    assert link.get_attribute("href") == "../red-flags/"  # as the page's own links
+
+
+def test_its_links_work_on_a_site_served_under_a_path(page, built_site, tmp_path):
+    (tmp_path / "leg-numbness").symlink_to(built_site)
+    with served(tmp_path) as url:
+        page.goto(url + "leg-numbness/" + GUIDE + "#answers=" + ".".join(["1"] * SIGN_QUESTIONS))
+        page.locator(f"{WIDGET} h2", has_text="How did the numbness start?").wait_for()
+        answer(page, PRESSURE)
+        answer(page, "No")
+        card = page.locator(f"{WIDGET} .care-card--self-care")
+        assert card.get_by_role("link").first.get_attribute("href").startswith("../")
+        card.get_by_role("link").first.click()
+        page.wait_for_url(url + "leg-numbness/**")
+        assert page.locator("article h1").is_visible()
 
 
 def test_it_runs_in_the_offline_bundle_with_its_html_links(page, unzipped_bundle):
