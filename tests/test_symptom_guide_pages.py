@@ -148,6 +148,8 @@ def test_the_pages_after_the_first_are_left_out_of_search(site):
     searched = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert f"{GUIDE}/" in searched
     assert not [location for location in searched if location.startswith(f"{GUIDE}/page-")]
+    [intro] = [doc["text"] for doc in index["docs"] if doc["location"] == f"{GUIDE}/"]
+    assert "does not diagnose" in intro and "Call" not in intro  # not the widget's templates
 
 
 def test_the_danger_questions_come_first_whatever_the_tree_s_order():
