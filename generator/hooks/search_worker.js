@@ -289,7 +289,7 @@
     const content = tokens => tokens.filter(token => lunr.stopWordFilter(token))
     const dangers = (words.danger || []).map(phrase => ({ words: content(split(phrase)),
                                                          group: groups.get(key(split(phrase))) }))
-    // never "corrected": they name a sign
+    // The words of the signs' phrases: never "corrected", as they name a sign
     const signWords = new Set(dangers.flatMap(phrase => phrase.words).map(stem))
     // Words a misspelling may also be corrected to: those of the thesaurus and the signs' phrases
     const known = once(() => lunr.TokenSet.fromArray([...new Set(
@@ -317,10 +317,10 @@
         found.push(sorted[i])
       return found
     }
-    // A form (a word or phrase) as lists of index words, one list per word it needs
     // A phrase that small words make (on my feet, no feeling) is matched by its other forms
     // only: its one content word alone (feet, feeling) would match far more than it means
     const matched = form => split(form).length === 1 || content(split(form)).length > 1
+    // A form (a word or phrase) as lists of index words, one list per word it needs
     const formTerms = (form, typed) => content(split(form)).map(word =>
       [...new Set([...withStem(word),
                    ...typed && (word.length >= 4 || typed.last) ? beginningWith(word) : []])])
@@ -345,7 +345,7 @@
         return undefined
       // A misspelling rarely changes the first letter ("ladder" is not "bladder"), unless it
       // spells a sound another way ("fisio"). Of words as near, one that names a sign comes
-      // first ("pail" is "pale", "hiting" is "hitting"): a reader may be describing one
+      // first ("visin" is "vision", not the commoner "visit"): a reader may be describing one
       const found = [word, ...SOUNDS.flatMap(([spelt, sound]) =>
         word.startsWith(spelt) ? [sound + word.slice(spelt.length)] : [])]
         .flatMap(respelt => [index.tokenSet, known()].flatMap(vocabulary => vocabulary.intersect(
