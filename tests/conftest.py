@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench import synthetic
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -92,6 +94,12 @@ def project_copy(tmp_path) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "site_config.yml", tmp_path)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def grown_root(tmp_path_factory) -> Path:
+    """The project folder of the 10x synthetic set (bench/synthetic.py), made once a session."""
+    return synthetic.make_set(ROOT, tmp_path_factory.mktemp("grown") / "set", 10)
 
 
 @pytest.fixture(scope="session")

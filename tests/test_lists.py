@@ -7,7 +7,6 @@ import re
 import pytest
 import yaml
 
-from bench import synthetic
 from conftest import ROOT
 from generator import model
 from generator.build.phases import check_project
@@ -24,10 +23,9 @@ GUIDE = urls.GENERATED_PATHS["symptom-guide"]
 
 
 @pytest.fixture(scope="module")
-def grown(tmp_path_factory):
+def grown(grown_root):
     """The 10x synthetic set, loaded and rendered: (content, files)."""
-    root = synthetic.make_set(ROOT, tmp_path_factory.mktemp("grown") / "set", 10)
-    content, config, problems = check_project(Project.at(root))
+    content, config, problems = check_project(Project.at(grown_root))
     assert problems == []
     return content, render_site(content, config, "../overrides")
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from bench import synthetic
 from bench.measure import PAGE_LIMIT
 from conftest import ROOT
 from generator.build import phases
@@ -30,9 +29,9 @@ SCRIPT = re.compile(r"\A(?://[^\n]*\n)+window\.symptomGuideTree = (.*);\n\Z", re
 
 
 @pytest.fixture(scope="module")
-def grown_site(tmp_path_factory) -> Path:
+def grown_site(grown_root) -> Path:
     """The 10x synthetic set (bench/synthetic.py: its tree 281 steps) built in-process."""
-    project = Project.at(synthetic.make_set(ROOT, tmp_path_factory.mktemp("grown") / "set", 10))
+    project = Project.at(grown_root)
     content, config = phases.checked(project)
     phases.write(project.build_dir, phases.render(project, content, config, project.build_dir))
     phases.run_mkdocs(project.build_dir / "mkdocs.yml", project.site_dir, source_epoch(content))
