@@ -41,6 +41,9 @@ def test_a_query_that_names_a_warning_sign_puts_the_red_flags_page_first(page, s
                   "i fell off my bike and my knee is numb", "numb leg double vision",
                   "sudden weakn"):
         assert ranked_pages(page, query, site_url)[0] == "red-flags/", query
+    # a sign's phrase is read as a query is: "cant feel" is "can't feel", one concept
+    assert ranked_pages(page, "my legs went numb and now i cant feel when i need the toilet",
+                        site_url)[0] == "red-flags/"
     assert ranked_pages(page, "fallen arches", site_url)[0] == "causes/flat-feet/"
 
 
@@ -60,6 +63,9 @@ def test_a_misspelt_sign_is_still_a_sign(page, site_url):
     # "visit" is as near to "visin" as "vision", and commoner; the word of a sign wins
     assert ranked_pages(page, "sudden double visin", site_url)[0] == "red-flags/"
     assert page.evaluate(NOTE) == "Showing results for sudden double vision"
+    # "hiking" is a word of the pages, as near as the sign's "hitting"
+    assert ranked_pages(page, "numb legs after hiting my head", site_url)[0] == "red-flags/"
+    assert page.evaluate(NOTE) == "Showing results for numb legs hitting head"
 
 
 def test_small_words_and_everyday_words_do_not_mislead(page, site_url):
@@ -67,3 +73,6 @@ def test_small_words_and_everyday_words_do_not_mislead(page, site_url):
     assert ranked_pages(page, "do i need an mri", site_url)[0] == "diagnosis/"
     assert ranked_pages(page, "when should i call an ambulance", site_url)[0] == "red-flags/"
     assert ranked_pages(page, "sugar", site_url)[0] == "causes/diabetes/"
+    # "now" says when, not what: the warning signs, which say "now" often, are not first
+    assert ranked_pages(page, "caught a chill and now my back and legs are numb",
+                        site_url)[0] == "causes/getting-chilled/"

@@ -255,6 +255,7 @@
      - a word that matches nothing is replaced by its nearest word of the index, the thesaurus
        or the signs (edit distance 1 for 4 to 6 letters, 2 for longer), and the page is told
        "Showing results for ...";
+     - words that say when or how much (FILLER) are left out, as lunr's stop words are;
      - a page that matches more of the query's words ranks above one that matches fewer, and a
        word matched in its title or lay names (tags) counts twice if it is uncommon (on at most
        a quarter of the pages) or names few pages (in the titles or tags of at most 2% of them):
@@ -266,6 +267,10 @@
   const WORD = /^[a-z0-9]+$/  // what a misspelt word may be corrected to
   const UNCOMMON = 0.25  // of the pages (their sections): a word on fewer is uncommon
   const RARE = 0.02  // of the pages: a word in the titles or tags of fewer names few
+  // Words lunr's stop list lacks that say when or how much, not what: in a query they would
+  // favour the pages that use them most ("caught a chill and now ..." found the warning signs,
+  // which say "now" often)
+  const FILLER = new Set(["now", "really", "very", "bit"])
   const SOUNDS = [["f", "ph"], ["ph", "f"], ["k", "c"], ["c", "k"]]  // first sounds spelt two ways
   const SHOWN = 100  // how many results (pages and their sections) the theme is given
   const HIGHLIGHTED = 50  // how many of those carry the positions to highlight
@@ -286,8 +291,11 @@
     for (const group of words.synonyms || [])
       for (const member of group)
         groups.set(key(split(member)), group)
-    const content = tokens => tokens.filter(token => lunr.stopWordFilter(token))
+    const meaningful = token => lunr.stopWordFilter(token) && !FILLER.has(token)
+    const content = tokens => tokens.filter(meaningful)
+    // A sign's phrase is read as a query is: its concepts ("can't feel", "toilet")
     const dangers = (words.danger || []).map(phrase => ({ words: content(split(phrase)),
+                                                         concepts: conceptsOf(split(phrase)),
                                                          group: groups.get(key(split(phrase))) }))
     // The words of the signs' phrases: never "corrected", as they name a sign
     const signWords = new Set(dangers.flatMap(phrase => phrase.words).map(stem))
@@ -332,7 +340,7 @@
         const n = [4, 3, 2, 1].find(n => i + n <= tokens.length
           && groups.has(key(tokens.slice(i, i + n)))) || 1
         const said = tokens.slice(i, i + n)
-        if (n > 1 || lunr.stopWordFilter(said[0]))
+        if (n > 1 || meaningful(said[0]))
           concepts.push({ said, group: groups.get(key(said)) })
         i += n
       }
@@ -373,16 +381,18 @@
     }
 
     // A warning sign's phrase is named when the query has a phrase of its thesaurus group
-    // ("seeing double" for "double vision"), or each of its words is a word of the query (same
-    // stem, or begun by one of 5 letters or more: "sudden weakn") or in the thesaurus group of
-    // one (a phrase of the query, e.g. "fell asleep", counts only by its group)
+    // ("seeing double" for "double vision"), or each of its concepts is one of the query's:
+    // of the same thesaurus group ("cant feel" for "can't feel"), or the same word (same stem,
+    // or begun by one of 5 letters or more: "sudden weakn"). A phrase of the query, e.g. "fell
+    // asleep", counts only by its group, so it does not name "fell down"
     const sameWord = (typed, word) => stem(typed) === stem(word)
       || (typed.length >= 5 && word.startsWith(typed))
     const names = (concepts, phrase) => phrase.words.length > 0 && (
       concepts.some(concept => concept.group && concept.group === phrase.group)
-      || phrase.words.every(word => concepts.some(concept =>
-        (concept.group && groups.get(stem(word)) === concept.group)
-        || (concept.said.length === 1 && sameWord(concept.corrected || concept.said[0], word)))))
+      || phrase.concepts.every(wanted => concepts.some(concept =>
+        (concept.group && wanted.group === concept.group)
+        || (concept.said.length === 1 && wanted.said.length === 1
+            && sameWord(concept.corrected || concept.said[0], wanted.said[0])))))
 
     const covers = (concept, has) => concept.forms.some(form =>
       form.length > 0 && form.every(choices => choices.some(has)))
@@ -399,9 +409,12 @@
       if (SYNTAX.test(text) || !tokens.length)
         return null
       const said = understood(tokens)
-      // A corrected word may make a thesaurus phrase with its neighbours ("korda equina")
-      const concepts = said.some(concept => concept.corrected) ? understood(said.flatMap(concept =>
-        concept.corrected ? [concept.corrected] : concept.said)) : said
+      // A corrected word may make a thesaurus phrase with its neighbours, small words included
+      // ("korda equina", "hiting my head")
+      const corrections = new Map(said.filter(concept => concept.corrected)
+        .map(concept => [concept.said[0], concept.corrected]))
+      const concepts = corrections.size
+        ? understood(tokens.map(token => corrections.get(token) || token)) : said
       const found = matchesOf(new Set(concepts.flatMap(concept => concept.forms.flat(2))))
       const best = found.reduce((most, { score }) => Math.max(most, score), 1e-9)
       const covering = found.map(({ hits }) => {
