@@ -16,12 +16,15 @@ from search_in_browser import (KINDS, LAY_QUERIES, RUN_WORKER, half, measure, ra
                                ranked_pages)
 
 # The targets of issue 13 for the held-out half are recall@3 97% and recall@1 80%. The held-out
-# half is that of the second and third query sets, never tuned on. Measured on 2026-12-01:
+# half is that of the second, third and fourth query sets, never tuned on. Measured:
 # - second set: recall@3 85.8% and recall@1 75.2% before any change for it, 90.3% and 81.4% after;
 # - third set, before any change for it: 90.3% and 83.2%;
 # - both, after the work of the session that wrote the third set: 96.5% and 88.5% (each set
 #   96.5% at 3); then 96.0% and 88.9% once the symptom guide's results 7 to 27 went to its page 2,
 #   which search leaves out.
+# - fourth set (written 2026-12-01, a later session), before any change for it: 94.4% and 84.3%;
+# - the second and third, after that session's work: 96.9% and 88.5%; the fourth: 96.3% and
+#   86.1%; all three (334 queries): 96.7% and 87.7%.
 # The test fails below what is reached.
 HELD_OUT_RECALL_AT_3 = 0.96
 HELD_OUT_RECALL_AT_1 = 0.87
