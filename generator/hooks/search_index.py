@@ -12,6 +12,7 @@ browser indexes them. The worker chosen for a build is kept on its config (confi
 
 Loaded by mkdocs from its path (see render/mkdocs_config.py): the standard library and lunr only."""
 import base64
+import collections
 import functools
 import hashlib
 import itertools
@@ -27,7 +28,8 @@ from mkdocs.plugins import event_priority
 PAYLOAD = "prebuilt_index"
 WORKER = "prebuilt_search_worker"  # the key in config.extra: (file name, text) or None
 WORKER_PRELUDE = Path(__file__).with_name("search_worker.js")
-MATERIAL_WORKER = re.compile(r'(?<="search": ")([^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
+# Starts with its literal text, which re finds quickly (a look-behind is tried at every character).
+MATERIAL_WORKER = re.compile(r'"search": "([^"]*/workers/)search\.[0-9a-f]+\.min\.js"')
 VERIFIED_PIPELINE = {"stopWordFilter"}  # the functions whose Python port matches lunr.js here
 TAG_OPEN, TEXT, TAG_CLOSE = 0, 1, 2
 MARKUP = re.compile("[<>]")
@@ -67,15 +69,19 @@ def tokenize(value, separator: re.Pattern) -> tuple[list[tuple[str, int]], list[
         total, utf16 = len(table), _utf16_offsets(text)
         for block, kind, start, end in extract(text):
             block += total
-            table.extend([] for _ in range(block + 1 - len(table)))
+            if block == len(table):  # extract() numbers blocks from 0, one after another
+                table.append([])
             entries = table[block]
             if kind != TEXT:
                 entries.append(_entry(utf16(start), utf16(end), kind))
                 continue
-            for first, last in _pieces(text, start, end, separator):
-                entries.append(_entry(utf16(first), utf16(last), TEXT))
-                words.append((text[first:last].lower(), _int32(block << 20 | len(entries) - 1)))
-    return words, table
+            pieces, position = _pieces(text, start, end, separator), _int32(block << 20)
+            words.extend([(text[first:last].lower(), position | index)  # as JavaScript's | does
+                          for index, (first, last) in enumerate(pieces, len(entries))])
+            entries.extend([first << 12 | (last - first) << 2 | TEXT for first, last in pieces]
+                           if utf16 is _same else
+                           [_entry(utf16(first), utf16(last), TEXT) for first, last in pieces])
+    return words, [_int32s(entries) for entries in table]
 
 
 def _same(index: int) -> int:
@@ -83,7 +89,7 @@ def _same(index: int) -> int:
 
 
 def _entry(start: int, end: int, kind: int) -> int:
-    return _int32(start << 12 | (end - start) << 2 | kind)
+    return start << 12 | (end - start) << 2 | kind
 
 
 def _utf16_offsets(text: str):
@@ -118,6 +124,11 @@ def _runs_between(separator: re.Pattern) -> re.Pattern | None:
     the pattern of the runs between its matches, which finds the pieces in one pass."""
     one_class = re.fullmatch(r"\[((?:[^\]\\^]|\\.)(?:[^\]\\]|\\.)*)\]\+", separator.pattern)
     return re.compile(f"[^{one_class[1]}]+", separator.flags) if one_class else None
+
+
+def _int32s(numbers: list[int]) -> list[int]:
+    """Non-negative numbers as JavaScript's bitwise operators leave them (signed 32 bits)."""
+    return numbers if not numbers or max(numbers) < 2**31 else list(map(_int32, numbers))
 
 
 def _int32(number: int) -> int:
@@ -172,7 +183,7 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
     separator = js_separator(config["separator"])
     stop_words = STOP_WORDS if "stopWordFilter" in config["pipeline"] else frozenset()
     fields = list(config["fields"])
-    postings: dict[str, array] = {}
+    postings: dict[str, array] = collections.defaultdict(functools.partial(array, "i"))
     tables = []
     for number, doc in enumerate(docs):
         for field_number, field in enumerate(fields):
@@ -180,16 +191,25 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
                 tables.append(0)
                 continue
             words, table = tokenize(doc[field], separator)
-            tables.append(array("i", [item for block in table for item in (len(block), *block)]))
-            positions: dict[str, list[int]] = {}
+            tables.append(_flat_table(table))
+            positions: dict[str, list[int]] = collections.defaultdict(list)
             for word, position in words:
-                if word not in stop_words:
-                    positions.setdefault(word, []).append(position)
+                positions[word].append(position)
+            for word in stop_words & positions.keys():  # the others keep their order
+                del positions[word]
             for word, found in positions.items():
-                postings.setdefault(word, array("i")).extend(
-                    (field_number, number, len(found), *found))
+                postings[word].extend((field_number, number, len(found), *found))
     return {"fingerprint": fingerprint, "count": len(docs), "fields": fields,
             "terms": list(postings), "postings": list(postings.values()), "tables": tables}
+
+
+def _flat_table(table: list[list[int]]) -> array:
+    """One field's table as one array: each block's length, then its entries."""
+    flat = array("i")
+    for entries in table:
+        flat.append(len(entries))
+        flat.extend(entries)
+    return flat
 
 
 def payload_bytes(payload: dict, words: dict | None = None) -> bytes:
@@ -238,7 +258,7 @@ def worker_script(theme_dirs: list[str]) -> tuple[str, str] | None:
 
 def with_worker(html: str, worker_name: str) -> str:
     """Point the page's theme configuration at the swapped-in search worker."""
-    return MATERIAL_WORKER.sub(lambda match: f'{match[1]}{worker_name}"', html)
+    return MATERIAL_WORKER.sub(lambda match: f'"search": "{match[1]}{worker_name}"', html)
 
 
 def on_pre_build(config):
