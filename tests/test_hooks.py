@@ -1,14 +1,27 @@
-"""The mkdocs hooks: glossary terms explained once per page."""
+"""The glossary's tooltips (the glossary_terms extension and hook): terms explained once per page."""
 import re
 
-from generator.hooks.glossary import first_occurrences_only
+import markdown
+
+from generator.hooks.glossary_terms import GlossaryTermsExtension
+
+GLOSSARY = {"nerve": "A nerve.", "Nerve": "A nerve.", "nerve damage": "Harm to a nerve.",
+            "bone": "A bone."}
+
+
+def tooltips(text: str) -> str:
+    return markdown.markdown(text, extensions=[GlossaryTermsExtension(glossary=GLOSSARY)])
 
 
 def test_only_the_first_occurrence_of_a_term_keeps_its_explanation():
-    html = ('<p><abbr title="A nerve.">Nerve</abbr> and <abbr title="A nerve.">nerve</abbr>, '
-            '<abbr title="A bone.">bone</abbr>.</p>')
-    assert first_occurrences_only(html) == ('<p><abbr title="A nerve.">Nerve</abbr> and nerve, '
-                                            '<abbr title="A bone.">bone</abbr>.</p>')
+    assert tooltips("Nerve and nerve, bone.") == ('<p><abbr title="A nerve.">Nerve</abbr> and '
+                                                   'nerve, <abbr title="A bone.">bone</abbr>.</p>')
+
+
+def test_headings_get_no_tooltips_and_the_longest_term_wins():
+    assert tooltips("# A nerve\n\nSome *nerve damage*, then a nerve.") == (
+        '<h1>A nerve</h1>\n<p>Some <em><abbr title="Harm to a nerve.">nerve damage</abbr></em>, '
+        'then a <abbr title="A nerve.">nerve</abbr>.</p>')
 
 
 def test_built_pages_explain_each_term_once(built_site):

@@ -4,6 +4,7 @@ import yaml
 
 from generator.build.phases import check_project
 from generator.build.project import Project
+from generator.render.mkdocs_config import GLOSSARY_EXTENSION
 from generator.render.site import render_site
 from helpers import edit, minimal_tree
 
@@ -85,8 +86,8 @@ def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
                                "service_worker": True}
     assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [
         {"Cold feet": "causes/cold-feet.md"}]}]} in config["nav"]
-    abbreviations = next(ext["abbr"] for ext in config["markdown_extensions"]
-                         if isinstance(ext, dict) and "abbr" in ext)
+    abbreviations = next(ext[GLOSSARY_EXTENSION] for ext in config["markdown_extensions"]
+                         if isinstance(ext, dict) and GLOSSARY_EXTENSION in ext)
     assert abbreviations["glossary"] == {"nerve": "A thin thread that carries messages.",
                                          "Nerve": "A thin thread that carries messages."}
 

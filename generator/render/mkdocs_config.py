@@ -9,6 +9,8 @@ from generator.render.escaping import html_text
 
 HOOK_FOLDER = Path(__file__).parents[1] / "hooks"
 HOOKS = [HOOK_FOLDER / "glossary.py", HOOK_FOLDER / "csp.py", HOOK_FOLDER / "search_index.py"]
+# The Markdown extension that puts the glossary's explanations in tooltips (abbr's settings).
+GLOSSARY_EXTENSION = "generator.hooks.glossary_terms"
 
 # No search.suggest: it completes the last word typed, accepted with the right arrow key, which a
 # phone has not; each keystroke would pay for a second lunr query (100 ms at 10x the content),
@@ -49,7 +51,7 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "markdown_extensions": [
             {"toc": {"permalink": False, "toc_depth": 2}}, "attr_list", "md_in_html", "def_list",
             "tables",
-            {"abbr": {"glossary": glossary_tooltips(content.glossary)}},
+            {GLOSSARY_EXTENSION: {"glossary": glossary_tooltips(content.glossary)}},
         ],
         "extra": {
             "generator": False,
