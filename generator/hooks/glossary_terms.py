@@ -3,8 +3,9 @@
 The abbr extension would mark every occurrence; a page full of dotted underlines is hard to read,
 and a title with one reads as a link to be studied. This is abbr with its tree processor replaced:
 only the first occurrence of each explanation outside headings becomes an <abbr>, in one pass.
-Named in the generated mkdocs.yml with abbr's settings (see render/mkdocs_config.py); a page whose
-front matter says `tooltips: false` loses them again in the glossary hook."""
+Named in the generated mkdocs.yml with abbr's settings (see render/mkdocs_config.py), so mkdocs
+imports it as the generator runs it, in its own process; a page whose front matter says
+`tooltips: false` loses them again in the glossary hook."""
 import functools
 import re
 
