@@ -1,4 +1,6 @@
 """Rendering: Markdown pages and the mkdocs config, as data, from a small valid tree."""
+import json
+
 import pytest
 import yaml
 
@@ -81,8 +83,8 @@ def test_mkdocs_config_has_theme_navigation_and_glossary(rendered):
     assert config["extra"] == {"generator": False, "emergency_number": "999", "emergency_tel": "999",
                                "banner_signs": "sudden numbness",
                                "red_flags_url": "red-flags/",
-                               "search_words": {"synonyms": [], "danger": [],
-                                                "danger_page": "red-flags/"},
+                               "search_words": json.dumps({"synonyms": [], "danger": [],
+                                                           "danger_page": "red-flags/"}),
                                "service_worker": True}
     assert {"Causes": ["causes/index.md", {"Deficiencies, posture and lifestyle": [
         {"Cold feet": "causes/cold-feet.md"}]}]} in config["nav"]

@@ -287,8 +287,9 @@ def on_post_build(config):
         (search_dir / "search_index.json").read_text(encoding="utf-8"))
     (search_dir / "search_index.json").write_text(
         json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
+    words = config.extra.get("search_words")  # JSON (see render/mkdocs_config.py)
     payload = payload_bytes(prebuilt_payload(search_index, fingerprint),
-                            config.extra.get("search_words"))
+                            json.loads(words) if words else None)
     if any(name.endswith("offline") for name in config.plugins):  # file:// reads scripts only
         (search_dir / f"{PAYLOAD}.js").write_text(
             f'var __prebuilt = "{base64.b64encode(payload).decode()}"', encoding="utf-8")
