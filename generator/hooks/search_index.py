@@ -200,6 +200,7 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
             for word, found in positions.items():
                 postings[word].extend((field_number, number, len(found), *found))
     return {"fingerprint": fingerprint, "count": len(docs), "fields": fields,
+            "separator": config["separator"],
             "terms": list(postings), "postings": list(postings.values()), "tables": tables}
 
 
@@ -215,13 +216,13 @@ def _flat_table(table: list[list[int]]) -> array:
 def payload_bytes(payload: dict, words: dict | None = None) -> bytes:
     """The payload as one binary file, with the words search understands (the thesaurus and the
     signs' lay words, from config.extra): a 4-byte length, then a JSON head of that length
-    (fingerprint, count, fields, terms, words), then 32-bit little-endian numbers: where each
+    (fingerprint, count, fields, separator, terms, words), then 32-bit little-endian numbers: where each
     term's postings end, where each field's table ends, the postings, the tables. The browser
     reads the numbers as they are, with nothing to parse."""
     if not payload:
         return b""
     head = json.dumps({**{key: payload[key] for key in ("fingerprint", "count", "fields",
-                                                        "terms")}, "words": words or {}},
+                                                        "separator", "terms")}, "words": words or {}},
                       separators=(",", ":")).encode()
     head += b" " * (-len(head) % 4)  # the numbers start at a multiple of 4 bytes
     tables = [table or array("i") for table in payload["tables"]]

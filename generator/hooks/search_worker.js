@@ -7,7 +7,7 @@
    With it, a query in readers' words (not lunr syntax) is understood as queryReader says. */
 (() => {
   "use strict"
-  const SETUP = 0, QUERY = 2
+  const SETUP = 0, QUERY = 2, RESULT = 3
   const NOTE = "guide:search-note"  // tells the page what was searched for (search-note.js)
   // Over file:// the iframe-worker shim runs this file in an iframe, where fetch cannot read files
   const framed = typeof document !== "undefined"
@@ -15,10 +15,11 @@
   const payloadUrl = name => new URL(`../../../search/${name}`, here).href
   const hosted = framed ? undefined : fetch(payloadUrl("prebuilt_index.bin"))
     .then(response => response.ok ? response.arrayBuffer() : undefined)
-    .then(buffer => buffer && decode(buffer))
+    .then(buffer => buffer && prepare(decode(buffer)))
     .catch(() => undefined)
   let passing = false
   let asked = null  // the query the theme is about to search, as the reader typed it
+  let understood = false  // whether the theme's last search was of readers' words
 
   addEventListener("message", event => {
     if (!passing && event.data && event.data.type === QUERY)
@@ -29,11 +30,24 @@
     const payload = framed ? loadScriptPayload() : hosted
     payload
       .then(prebuilt => {
-        if (matches(prebuilt, event.data.data))
+        if (matches(prebuilt, event.data.data)) {
           usePrebuilt(prebuilt)
+          listFirstPages()
+        }
       })
       .finally(() => passOn(event.data))
   })
+
+  /* The theme ranks every result it is given, then sends the page all of them. A reader reads
+     the first pages only: sending those (LISTED) makes them appear sooner, as the page copies
+     and draws far less. A query in lunr's syntax gets the theme's answer, unchanged. */
+  function listFirstPages() {
+    const send = self.postMessage
+    self.postMessage = (message, ...rest) => send.call(self, understood && message
+      && message.type === RESULT
+      ? { ...message, data: { ...message.data, items: message.data.items.slice(0, LISTED) } }
+      : message, ...rest)
+  }
 
   function passOn(data) {
     passing = true
@@ -48,7 +62,7 @@
     return new Promise(resolve => {
       const script = document.createElement("script")
       script.src = payloadUrl("prebuilt_index.js")
-      script.onload = () => resolve(self.__prebuilt && decode(fromBase64(self.__prebuilt)))
+      script.onload = () => resolve(self.__prebuilt && prepare(decode(fromBase64(self.__prebuilt))))
       script.onerror = () => resolve(undefined)
       document.body.appendChild(script)
     })
@@ -76,6 +90,15 @@
     return payload
   }
 
+  /* What the payload alone gives, made as soon as it arrives, while the theme is still
+     fetching its pages: a term's number, the terms as a lunr.TokenSet, and the query reader. */
+  function prepare(payload) {
+    payload.termNumber = new Map(payload.terms.map((term, number) => [term, number]))
+    payload.tokenSet = once(() => lunr.TokenSet.fromArray([...payload.terms].sort()))
+    payload.read = queryReader(payload)
+    return payload
+  }
+
   function fromBase64(text) {
     const binary = atob(text), bytes = new Uint8Array(binary.length)
     for (let i = 0; i < binary.length; i++)
@@ -92,17 +115,14 @@
   /* Make the next lunr.Builder return an index read from the prebuilt postings. */
   function usePrebuilt(prebuilt) {
     const { add, build } = lunr.Builder.prototype
-    const docs = { refs: [], boosts: [], tables: [] }
+    const docs = { refs: [], boosts: [], values: [] }
 
+    // A document's fields are read (and its position tables registered) when it is first found
     lunr.Builder.prototype.add = function (doc, attributes) {
       this.documentCount += 1
       docs.refs.push(doc[this._ref])
       docs.boosts.push((attributes || {}).boost || 1)
-      for (const { extractor } of Object.values(this._fields)) {
-        // The theme's extractor registers the field's (empty) position table
-        const value = extractor(doc)
-        docs.tables.push(value === undefined ? undefined : lunr.tokenizer.table)
-      }
+      docs.values.push(doc)
     }
 
     lunr.Builder.prototype.build = function () {
@@ -113,7 +133,8 @@
 
   /* The lunr.Index that lunr.Builder would have built: postings and field vectors are made from
      the flat lists when a query first needs them, with lunr's own scoring formula. */
-  function prebuiltIndex(builder, { fields, terms, postings, tables, words }, docs) {
+  function prebuiltIndex(builder, { fields, terms, postings, tables, termNumber, tokenSet, read },
+                         docs) {
     const docCount = docs.refs.length, fieldCount = fields.length
     // Every field's terms and length: only lunr's own search (a query in its syntax) and a
     // length-normalising index (b above 0; the theme sets 0) need them
@@ -126,7 +147,6 @@
     }))
     const docNumber = new Map(docs.refs.map((ref, number) => [ref, number]))
 
-    const termNumber = new Map(terms.map((term, number) => [term, number]))
     const idfs = new Float64Array(terms.length).fill(NaN)
     const idf = term => {  // lunr.idf: df is the number of document fields with the term
       if (Number.isNaN(idfs[term])) {
@@ -172,24 +192,77 @@
     }
 
     /* What lunr.Index.query gives for a query of these words (each once, in every field), in
-       one pass over their postings: each matching document's score (the sum of the words'
-       weights in its fields over the query vector's length) and where each word matched. */
+       one pass over their postings: the matching documents, in order, and each one's score (the
+       sum of the words' weights in its fields over the query vector's length). */
     const matchesOf = wanted => {
       const known = [...wanted].filter(term => termNumber.has(term))
-      const length = Math.sqrt(known.length), byDoc = new Map()
+      const length = Math.sqrt(known.length), scores = new Float64Array(docCount)
+      const matched = new Uint8Array(docCount)
       for (const term of known) {
         const number = termNumber.get(term), flat = postings[number]
         for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
-          const field = flat[i], doc = flat[i + 1]
-          let match = byDoc.get(doc)
-          if (!match)
-            byDoc.set(doc, match = { doc, ref: docs.refs[doc], score: 0, hits: [] })
-          match.score += weight(number, field, doc, flat[i + 2]) / length
-          match.hits.push({ term, field: fields[field], flat, at: i })
+          scores[flat[i + 1]] += weight(number, flat[i], flat[i + 1], flat[i + 2]) / length
+          matched[flat[i + 1]] = 1
         }
       }
-      return [...byDoc.values()]
+      const found = []
+      for (let doc = 0; doc < docCount; doc++)
+        if (matched[doc])
+          found.push(doc)
+      return { found, scores }
     }
+
+    /* Which documents have one of the forms in any field (1 in anywhere, a list by document)
+       and in the named fields (1 in named): a form is a list of words, each a list of the index
+       words that may stand for it. One pass over the postings of each form's words. */
+    const pagesWith = (forms, names) => {
+      const naming = fields.map(field => names.includes(field))
+      const anywhere = new Uint8Array(docCount), named = new Uint8Array(docCount)
+      const count = new Uint32Array(docCount), countNamed = new Uint32Array(docCount)
+      const seen = new Int32Array(docCount).fill(-1), seenNamed = new Int32Array(docCount).fill(-1)
+      let word = 0
+      for (const form of forms.filter(form => form.length > 0)) {
+        count.fill(0)
+        countNamed.fill(0)
+        for (const choices of form) {
+          for (const term of new Set(choices.filter(term => termNumber.has(term)))) {
+            const flat = postings[termNumber.get(term)]
+            for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
+              const doc = flat[i + 1]
+              if (seen[doc] !== word) {
+                seen[doc] = word
+                if (++count[doc] === form.length)
+                  anywhere[doc] = 1
+              }
+              if (naming[flat[i]] && seenNamed[doc] !== word) {
+                seenNamed[doc] = word
+                if (++countNamed[doc] === form.length)
+                  named[doc] = 1
+              }
+            }
+          }
+          word += 1
+        }
+      }
+      return { anywhere, named }
+    }
+
+    /* Where each of these words matched in each of these documents, for the theme's ranking
+       and highlighting, in the order lunr.Index.query adds them. */
+    const matchDataOf = (wanted, shown, positioned) => {
+      const data = new Map(shown.map(doc => [doc, new lunr.MatchData()]))
+      for (const term of [...wanted].filter(term => termNumber.has(term))) {
+        const flat = postings[termNumber.get(term)]
+        for (let i = 0; i < flat.length; i += 3 + flat[i + 2])
+          if (data.has(flat[i + 1]))
+            data.get(flat[i + 1]).add(term, fields[flat[i]], {
+              position: positioned.has(flat[i + 1])
+                ? Array.from(flat.subarray(i + 3, i + 3 + flat[i + 2])) : [] })
+      }
+      return data
+    }
+
+    const indexed = { docCount, matchesOf, pagesWith, docOf: ref => docNumber.get(ref) }
 
     const isFieldRef = key => {
       if (!key.includes(lunr.FieldRef.joiner))
@@ -207,25 +280,25 @@
       fields: Object.keys(builder._fields),
       pipeline: builder.searchPipeline
     })
-    const tokenSet = once(() => lunr.TokenSet.fromArray([...terms].sort()))
     Object.defineProperty(index, "tokenSet", { get: tokenSet })  // for lunr syntax and typos
     const filled = new Set()
     const fill = ref => {  // the position tables the theme highlights a result with
       if (!filled.has(ref)) {
         filled.add(ref)
         const doc = docNumber.get(ref)
-        for (let field = 0; field < fieldCount; field++)
-          fillTable(docs.tables[doc * fieldCount + field], tables[doc * fieldCount + field])
+        fields.forEach((field, number) => {
+          // The theme's extractor registers the field's (empty) position table
+          if (builder._fields[field].extractor(docs.values[doc]) !== undefined)
+            fillTable(lunr.tokenizer.table, tables[doc * fieldCount + number])
+        })
       }
     }
-    const understand = queryReader(index, words || {}, terms, term => termNumber.has(term)
-                                   ? postings[termNumber.get(term)].length : 0, docNumber,
-                                   matchesOf)
     index.search = function (query) {  // the theme highlights every result with its tables
-      const understood = asked === null ? null : understand(asked)
-      postMessage({ type: NOTE, data: { query: asked, showing: understood && understood.showing } })
+      const reading = asked === null ? null : read(asked, indexed)
+      postMessage({ type: NOTE, data: { query: asked, showing: reading && reading.showing } })
       asked = null
-      if (!understood) {
+      understood = !!reading
+      if (!reading) {
         const results = lunr.Index.prototype.search.call(this, query)
         results.forEach(({ ref }) => fill(ref))
         return results
@@ -233,16 +306,12 @@
       // The theme gets the first results only (no reader reads further), and highlights the
       // first of them: the others keep their words, for its ranking, without positions. So a
       // large site answers about as fast as a small one
-      return understood.results.slice(0, SHOWN).map(({ ref, score, hits }, rank) => {
-        const highlighted = rank < HIGHLIGHTED
-        if (highlighted)
-          fill(ref)
-        const matchData = new lunr.MatchData()
-        for (const { term, field, flat, at } of hits)
-          matchData.add(term, field, {
-            position: highlighted ? Array.from(flat.subarray(at + 3, at + 3 + flat[at + 2])) : [] })
-        return { ref, score, matchData }
-      })
+      const shown = reading.results.slice(0, SHOWN).map(({ doc }) => doc)
+      const highlighted = new Set(shown.slice(0, HIGHLIGHTED))
+      highlighted.forEach(doc => fill(docs.refs[doc]))
+      const matchData = matchDataOf(reading.wanted, shown, highlighted)
+      return reading.results.slice(0, SHOWN).map(({ doc, score }) =>
+        ({ ref: docs.refs[doc], score, matchData: matchData.get(doc) }))
     }
     return index
   }
@@ -272,14 +341,17 @@
   // which say "now" often)
   const FILLER = new Set(["now", "really", "very", "bit"])
   const SOUNDS = [["f", "ph"], ["ph", "f"], ["k", "c"], ["c", "k"]]  // first sounds spelt two ways
-  const SHOWN = 100  // how many results (pages and their sections) the theme is given
-  const HIGHLIGHTED = 50  // how many of those carry the positions to highlight
+  const SHOWN = 100  // how many results (pages and their sections) the theme is given to rank
+  const HIGHLIGHTED = 20  // how many of those carry the positions to highlight
+  const LISTED = 20  // how many pages (with their sections) the reader is sent
 
-  function queryReader(index, words, terms, frequency, docNumber, matchesOf) {
+  function queryReader({ words = {}, terms, postings, termNumber, tokenSet, separator }) {
+    const frequency = term => termNumber.has(term) ? postings[termNumber.get(term)].length : 0
     const plain = word => word.replace(/['\u2019]/g, "")
     // The index keeps punctuation next to words ("legs," "(ms)"): compare words without it
     const bare = term => plain(term).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
-    const split = text => text.toLowerCase().split(lunr.tokenizer.separator).filter(Boolean)
+    const separating = new RegExp(separator)
+    const split = text => text.toLowerCase().split(separating).filter(Boolean)
     const stems = new Map()
     const stem = word => {
       if (!stems.has(word))
@@ -356,7 +428,7 @@
       // first ("visin" is "vision", not the commoner "visit"): a reader may be describing one
       const found = [word, ...SOUNDS.flatMap(([spelt, sound]) =>
         word.startsWith(spelt) ? [sound + word.slice(spelt.length)] : [])]
-        .flatMap(respelt => [index.tokenSet, known()].flatMap(vocabulary => vocabulary.intersect(
+        .flatMap(respelt => [tokenSet(), known()].flatMap(vocabulary => vocabulary.intersect(
           lunr.TokenSet.fromFuzzyString(respelt, distance)).toArray())
           .filter(term => WORD.test(bare(term)) && term[0] === respelt[0])
           .map(term => [edits(respelt, bare(term)), signWords.has(stem(term)) ? 0 : 1,
@@ -384,18 +456,22 @@
     // ("seeing double" for "double vision"), or each of its concepts is one of the query's:
     // of the same thesaurus group ("cant feel" for "can't feel"), or the same word (same stem,
     // or begun by one of 5 letters or more: "sudden weakn"). A phrase of the query, e.g. "fell
-    // asleep", counts only by its group, so it does not name "fell down"
+    // asleep", counts only by its group, so it does not name "fell down".
     const sameWord = (typed, word) => stem(typed) === stem(word)
       || (typed.length >= 5 && word.startsWith(typed))
+    const saidAs = (concept, word) => concept.said.length === 1
+      && sameWord(concept.corrected || concept.said[0], word)
     const names = (concepts, phrase) => phrase.words.length > 0 && (
       concepts.some(concept => concept.group && concept.group === phrase.group)
       || phrase.concepts.every(wanted => concepts.some(concept =>
         (concept.group && wanted.group === concept.group)
-        || (concept.said.length === 1 && wanted.said.length === 1
-            && sameWord(concept.corrected || concept.said[0], wanted.said[0])))))
-
-    const covers = (concept, has) => concept.forms.some(form =>
-      form.length > 0 && form.every(choices => choices.some(has)))
+        || (wanted.said.length === 1 && saidAs(concept, wanted.said[0])))
+        || spelledOut(wanted, concepts)))
+    // A sign's thesaurus phrase of two content words or more ("hitting my head") is also named
+    // by those words without the small ones ("hitting head")
+    const spelledOut = (wanted, concepts) => wanted.said.length > 1
+      && content(wanted.said).length > 1
+      && content(wanted.said).every(word => concepts.some(concept => saidAs(concept, word)))
 
     const understood = tokens => {
       const concepts = conceptsOf(tokens)
@@ -403,8 +479,8 @@
       return concepts
     }
 
-    setTimeout(() => withStem(""))  // stem the index's words while the reader is still typing
-    return text => {
+    withStem("")  // stem the index's words now, while the theme fetches its pages
+    return (text, { docCount, matchesOf, pagesWith, docOf }) => {
       const tokens = split(text)
       if (SYNTAX.test(text) || !tokens.length)
         return null
@@ -415,39 +491,34 @@
         .map(concept => [concept.said[0], concept.corrected]))
       const concepts = corrections.size
         ? understood(tokens.map(token => corrections.get(token) || token)) : said
-      const found = matchesOf(new Set(concepts.flatMap(concept => concept.forms.flat(2))))
-      const best = found.reduce((most, { score }) => Math.max(most, score), 1e-9)
-      const covering = found.map(({ hits }) => {
-        const matched = new Set(hits.map(hit => hit.term))
-        return concepts.filter(concept => covers(concept, term => matched.has(term)))
+      const wanted = new Set(concepts.flatMap(concept => concept.forms.flat(2)))
+      const { found, scores } = matchesOf(wanted)
+      const best = found.reduce((most, doc) => Math.max(most, scores[doc]), 1e-9)
+      // Which pages have each concept (in any field), and in their title or lay names
+      const where = concepts.map(concept => pagesWith(concept.forms, NAMES))
+      const pages = has => found.reduce((count, doc) => count + has[doc], 0)
+      const titling = where.map(({ anywhere, named }) =>
+        pages(anywhere) <= UNCOMMON * docCount || pages(named) <= RARE * docCount)
+      const results = found.map(doc => {
+        let tier = 0
+        where.forEach(({ anywhere, named }, number) => {
+          tier += anywhere[doc] + (named[doc] && titling[number] ? 1 : 0)
+        })
+        return { doc, score: TIER ** tier * (1 + scores[doc] / best) }
       })
-      const uncommon = concepts.filter(concept => covering.filter(covered =>
-        covered.includes(concept)).length <= UNCOMMON * docNumber.size)
-      const naming = found.map(({ hits }, number) => {
-        const named = new Set(hits.filter(hit => NAMES.includes(hit.field)).map(hit => hit.term))
-        return covering[number].filter(concept => covers(concept, term => named.has(term)))
-      })
-      const rarelyNamed = concepts.filter(concept => naming.filter(names =>
-        names.includes(concept)).length <= RARE * docNumber.size)
-      const results = found.map(({ ref, score, hits }, number) => {
-        const titled = naming[number].filter(concept =>
-          uncommon.includes(concept) || rarelyNamed.includes(concept))
-        return { ref, hits,
-                 score: TIER ** (covering[number].length + titled.length) * (1 + score / best) }
-      })
-      const page = words.danger_page
-      if (dangers.some(phrase => names(concepts, phrase)) && docNumber.has(page)) {
+      const page = docOf(words.danger_page)
+      if (dangers.some(phrase => names(concepts, phrase)) && page !== undefined) {
         const top = TIER ** (2 * concepts.length + 1) * 3
-        const danger = results.find(result => result.ref === page)
+        const danger = results.find(result => result.doc === page)
         if (danger)
           danger.score = top
         else
-          results.push({ ref: page, score: top, hits: [] })
+          results.push({ doc: page, score: top })
       }
       const corrected = said.some(concept => concept.corrected)
       const showing = corrected ? said.map(concept =>
         concept.corrected || concept.said.join(" ")).join(" ") : null
-      return { results: results.sort((a, b) => b.score - a.score), showing }
+      return { results: results.sort((a, b) => b.score - a.score), wanted, showing }
     }
   }
 
