@@ -1,5 +1,6 @@
-"""The prebuilt search index: the theme's tokenizer reproduced in Python, the payload and worker the
-build writes, and, in Chromium, the same lunr index and results as the theme's own worker."""
+"""The prebuilt search index: the theme's tokenizer's words reproduced in Python, the payload and
+worker the build writes, and, in Chromium, the same lunr index and results as the theme's own
+worker (where the words are, to highlight them, found there by the theme's tokenizer)."""
 import base64
 import json
 import re
@@ -8,28 +9,23 @@ from array import array
 
 import pytest
 
-from generator.hooks.search_index import (_int32, _pieces, fingerprinted, js_separator,
-                                          payload_bytes, prebuilt_payload, tokenize)
+from generator.hooks.search_index import (_pieces, fingerprinted, js_separator, payload_bytes,
+                                          prebuilt_payload, text_runs, tokenize)
 from search_in_browser import RUN_WORKER, ranked_pages
 
 SEPARATOR = js_separator(r"[\s\-]+")
 
 
 def read_payload(data: bytes) -> dict:
-    """The payload as the search worker reads it: its head, postings and tables as lists."""
+    """The payload as the search worker reads it: its head, and each term's postings as a list."""
     length = int.from_bytes(data[:4], "little")
     payload = json.loads(data[4:4 + length])
     numbers = array("i", data[4 + length:])
     if sys.byteorder == "big":
         numbers.byteswap()
-    terms, slots = len(payload["terms"]), payload["count"] * len(payload["fields"])
-
-    def lists(count: int, ends: int, start: int) -> list[list[int]]:
-        bounds = [0, *numbers[ends:ends + count]]
-        return [numbers[start + a:start + b].tolist() for a, b in zip(bounds, bounds[1:])]
-
-    payload["postings"] = lists(terms, 0, terms + slots)
-    payload["tables"] = lists(slots, terms, terms + slots + (numbers[terms - 1] if terms else 0))
+    terms = len(payload["terms"])
+    bounds = [0, *numbers[:terms]]
+    payload["postings"] = [numbers[terms + a:terms + b].tolist() for a, b in zip(bounds, bounds[1:])]
     return payload
 CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
           "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
@@ -53,24 +49,18 @@ lunr.Index.prototype.search = function (query) {
 
 
 
-def test_tokens_carry_the_themes_positions_block_and_index_in_block():
-    words, table = tokenize("<p>Numb legs</p> <p>at <em>night</em></p>", SEPARATOR)
-    assert words == [
-        ("numb", 1), ("legs", 2), ("at", 1 << 20 | 1), ("night", 1 << 20 | 2)]
-    assert table == [[0 << 12 | 3 << 2 | 0, 3 << 12 | 4 << 2 | 1, 8 << 12 | 4 << 2 | 1,
-                      12 << 12 | 4 << 2 | 2],
-                     [17 << 12 | 3 << 2 | 0, 20 << 12 | 2 << 2 | 1, 27 << 12 | 5 << 2 | 1,
-                      37 << 12 | 4 << 2 | 2]]
+def test_words_are_the_lower_case_pieces_of_the_text_between_tags():
+    assert tokenize("<p>Numb legs</p> <p>at <em>Night</em></p>", SEPARATOR) == [
+        "numb", "legs", "at", "night"]
+    assert tokenize(["pins and needles", "Numb-legs"], SEPARATOR) == [
+        "pins", "and", "needles", "numb", "legs"]
 
 
-def test_table_offsets_count_characters_beyond_u_ffff_twice_as_javascript_does():
-    _, table = tokenize("\U0001F9B5 leg", SEPARATOR)
-    assert table == [[0 << 12 | 2 << 2 | 1, 3 << 12 | 3 << 2 | 1]]
-
-
-def test_each_item_of_a_list_field_starts_a_new_block():
-    words, _ = tokenize(["pins and needles", "Numb legs"], SEPARATOR)
-    assert [position for _, position in words] == [0, 1, 2, 1 << 20, 1 << 20 | 1]
+def test_text_runs_are_found_as_the_themes_extract_finds_them():
+    """Only "<" and ">" matter: the text up to a stray ">" counts as a tag, a stray "<" begins a
+    run."""
+    text = "a > b <i>c</i> d < e"
+    assert [text[start:end] for start, end in text_runs(text)] == [" b ", "c", " d ", "< e"]
 
 
 def test_the_separator_splits_on_what_javascript_calls_a_space():
@@ -87,11 +77,6 @@ def test_a_class_separator_splits_as_the_general_way_does(text):
         _pieces(f"<{text}>", 1, len(text) + 1, general)
 
 
-def test_positions_wrap_as_javascripts_32_bit_shifts_do():
-    assert _int32(2048 << 20) == -(2**31)
-    assert _int32(5 << 20 | 3) == 5 << 20 | 3
-
-
 def test_separators_python_cannot_match_exactly_are_refused():
     assert js_separator(r"[^\S]+") is None
     assert js_separator(r"(?<name>x)") is None
@@ -99,17 +84,14 @@ def test_separators_python_cannot_match_exactly_are_refused():
 
 def test_payload_lists_terms_in_first_use_order_with_flat_postings():
     index = {"config": CONFIG, "docs": [
-        {"location": "a/", "title": "Numb legs", "text": "<p>Legs and feet</p>"},
+        {"location": "a/", "title": "Numb legs", "text": "<p>Legs and feet and legs</p>"},
         {"location": "b/", "title": "Feet", "text": "", "tags": ["numb feet"]}]}
     payload = read_payload(payload_bytes(prebuilt_payload(index, "f1"), {"synonyms": [["a", "b"]]}))
     assert payload["terms"] == ["numb", "legs", "feet"]
-    assert payload["postings"] == [[0, 0, 1, 0, 2, 1, 1, 0],
-                                   [0, 0, 1, 1, 1, 0, 1, 1],
-                                   [1, 0, 1, 3, 0, 1, 1, 0, 2, 1, 1, 1]]
-    assert payload["tables"] == [[2, 0 << 12 | 4 << 2 | 1, 5 << 12 | 4 << 2 | 1],
-                                 [5, 0 << 12 | 3 << 2 | 0, 3 << 12 | 4 << 2 | 1,
-                                  8 << 12 | 3 << 2 | 1, 12 << 12 | 4 << 2 | 1, 16 << 12 | 4 << 2 | 2],
-                                 [], [1, 0 << 12 | 4 << 2 | 1], [], [2, 0 << 12 | 4 << 2 | 1, 5 << 12 | 4 << 2 | 1]]
+    # (field, document, count) in document order; "and" is a stop word
+    assert payload["postings"] == [[0, 0, 1, 2, 1, 1],
+                                   [0, 0, 1, 1, 0, 2],
+                                   [1, 0, 1, 0, 1, 1, 2, 1, 1]]
     assert (payload["fingerprint"], payload["count"]) == ("f1", 2)
     assert payload["words"] == {"synonyms": [["a", "b"]]}
 

@@ -2,7 +2,8 @@
    with mkdocs-material's search worker. When the theme sends its SETUP message, this gives
    lunr.js's Builder the postings written at build time instead of letting it tokenize every page,
    then passes the message on to the theme's worker, whose search, ranking, suggestions and
-   highlighting run unchanged. A result's highlighting tables are filled when it is first found.
+   highlighting run unchanged. Where a result's words are, to highlight them, is found when it is
+   first shown, with the theme's own tokenizer.
    Without a prebuilt index from the same build, the theme indexes the pages as usual.
    With it, a query in readers' words (not lunr syntax) is understood as queryReader says. */
 (() => {
@@ -68,25 +69,21 @@
     })
   }
 
-  /* The payload as the build wrote it (search_index.py's payload_bytes): its head, and lists
-     of the postings and tables, each a view of the file's numbers, with no copying. */
+  /* The payload as the build wrote it (search_index.py's payload_bytes): its head, and each
+     term's postings, (field, document, count) after another, a view of the file's numbers with
+     no copying. */
   function decode(buffer) {
     if (buffer.byteLength < 4)
       return undefined
     const length = new DataView(buffer).getUint32(0, true)
     const payload = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)))
     const numbers = new Int32Array(buffer, 4 + length)
-    const terms = payload.terms.length, slots = payload.count * payload.fields.length
-    const views = (count, ends, from) => {
-      const list = new Array(count)
-      for (let i = 0, start = from; i < count; i++) {
-        list[i] = numbers.subarray(start, from + numbers[ends + i])
-        start = from + numbers[ends + i]
-      }
-      return list
+    const terms = payload.terms.length
+    payload.postings = new Array(terms)
+    for (let i = 0, start = terms; i < terms; i++) {
+      payload.postings[i] = numbers.subarray(start, terms + numbers[i])
+      start = terms + numbers[i]
     }
-    payload.postings = views(terms, 0, terms + slots)
-    payload.tables = views(slots, terms, terms + slots + (terms ? numbers[terms - 1] : 0))
     return payload
   }
 
@@ -117,7 +114,7 @@
     const { add, build } = lunr.Builder.prototype
     const docs = { refs: [], boosts: [], values: [] }
 
-    // A document's fields are read (and its position tables registered) when it is first found
+    // A document's fields are read (and its position tables registered) when it is first shown
     lunr.Builder.prototype.add = function (doc, attributes) {
       this.documentCount += 1
       docs.refs.push(doc[this._ref])
@@ -133,7 +130,7 @@
 
   /* The lunr.Index that lunr.Builder would have built: postings and field vectors are made from
      the flat lists when a query first needs them, with lunr's own scoring formula. */
-  function prebuiltIndex(builder, { fields, terms, postings, tables, termNumber, tokenSet, read },
+  function prebuiltIndex(builder, { fields, terms, postings, termNumber, tokenSet, read },
                          docs) {
     const docCount = docs.refs.length, fieldCount = fields.length
     // Every field's terms and length: only lunr's own search (a query in its syntax) and a
@@ -151,7 +148,7 @@
     const idf = term => {  // lunr.idf: df is the number of document fields with the term
       if (Number.isNaN(idfs[term])) {
         let df = 0
-        for (let i = 0, flat = postings[term]; i < flat.length; i += 3 + flat[i + 2])
+        for (let i = 0, flat = postings[term]; i < flat.length; i += 3)
           df += 1
         idfs[term] = Math.log(1 + Math.abs((docCount - df + 0.5) / (df + 0.5)))
       }
@@ -163,9 +160,9 @@
       entry._index = term
       for (const field of fields)
         entry[field] = Object.create(null)
-      for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
+      for (let i = 0; i < flat.length; i += 3) {
         const metadata = Object.create(null)
-        metadata.position = Array.from(flat.subarray(i + 3, i + 3 + flat[i + 2]))
+        metadata.position = positionsOf(flat[i + 1])[flat[i]].get(terms[term]) || []
         entry[fields[flat[i]]][docs.refs[flat[i + 1]]] = metadata
       }
       return entry
@@ -200,7 +197,7 @@
       const matched = new Uint8Array(docCount)
       for (const term of known) {
         const number = termNumber.get(term), flat = postings[number]
-        for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
+        for (let i = 0; i < flat.length; i += 3) {
           scores[flat[i + 1]] += weight(number, flat[i], flat[i + 1], flat[i + 2]) / length
           matched[flat[i + 1]] = 1
         }
@@ -227,7 +224,7 @@
         for (const choices of form) {
           for (const term of new Set(choices.filter(term => termNumber.has(term)))) {
             const flat = postings[termNumber.get(term)]
-            for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
+            for (let i = 0; i < flat.length; i += 3) {
               const doc = flat[i + 1]
               if (seen[doc] !== word) {
                 seen[doc] = word
@@ -253,11 +250,11 @@
       const data = new Map(shown.map(doc => [doc, new lunr.MatchData()]))
       for (const term of [...wanted].filter(term => termNumber.has(term))) {
         const flat = postings[termNumber.get(term)]
-        for (let i = 0; i < flat.length; i += 3 + flat[i + 2])
+        for (let i = 0; i < flat.length; i += 3)
           if (data.has(flat[i + 1]))
             data.get(flat[i + 1]).add(term, fields[flat[i]], {
               position: positioned.has(flat[i + 1])
-                ? Array.from(flat.subarray(i + 3, i + 3 + flat[i + 2])) : [] })
+                ? positionsOf(flat[i + 1])[flat[i]].get(term) || [] : [] })
       }
       return data
     }
@@ -281,17 +278,22 @@
       pipeline: builder.searchPipeline
     })
     Object.defineProperty(index, "tokenSet", { get: tokenSet })  // for lunr syntax and typos
-    const filled = new Set()
-    const fill = ref => {  // the position tables the theme highlights a result with
-      if (!filled.has(ref)) {
-        filled.add(ref)
-        const doc = docNumber.get(ref)
-        fields.forEach((field, number) => {
-          // The theme's extractor registers the field's (empty) position table
-          if (builder._fields[field].extractor(docs.values[doc]) !== undefined)
-            fillTable(lunr.tokenizer.table, tables[doc * fieldCount + number])
-        })
-      }
+    /* Where each word is in each field of a document (a Map of word to positions by field), as
+       lunr.Builder's add would find them: the theme's extractor registers the field's position
+       table, which the theme's tokenizer fills and highlights the result with. */
+    const positions = new Map()
+    const positionsOf = doc => {
+      if (!positions.has(doc))
+        positions.set(doc, fields.map(field => {
+          const found = new Map()
+          const value = builder._fields[field].extractor(docs.values[doc])
+          for (const token of builder.pipeline.run(builder.tokenizer(value, { fields: [field] }))) {
+            const word = token.toString()
+            found.set(word, [...found.get(word) || [], token.metadata.position])
+          }
+          return found
+        }))
+      return positions.get(doc)
     }
     index.search = function (query) {  // the theme highlights every result with its tables
       const reading = asked === null ? null : read(asked, indexed)
@@ -300,7 +302,7 @@
       understood = !!reading
       if (!reading) {
         const results = lunr.Index.prototype.search.call(this, query)
-        results.forEach(({ ref }) => fill(ref))
+        results.forEach(({ ref }) => positionsOf(docNumber.get(ref)))
         return results
       }
       // The theme gets the first results only (no reader reads further), and highlights the
@@ -308,7 +310,7 @@
       // large site answers about as fast as a small one
       const shown = reading.results.slice(0, SHOWN).map(({ doc }) => doc)
       const highlighted = new Set(shown.slice(0, HIGHLIGHTED))
-      highlighted.forEach(doc => fill(docs.refs[doc]))
+      highlighted.forEach(positionsOf)
       const matchData = matchDataOf(reading.wanted, shown, highlighted)
       return reading.results.slice(0, SHOWN).map(({ doc, score }) =>
         ({ ref: docs.refs[doc], score, matchData: matchData.get(doc) }))
@@ -543,14 +545,14 @@
   function termCounts(postings, slots, fieldCount) {
     const start = new Uint32Array(slots + 1), fieldLength = new Float64Array(slots)
     for (const flat of postings)
-      for (let i = 0; i < flat.length; i += 3 + flat[i + 2])
+      for (let i = 0; i < flat.length; i += 3)
         start[flat[i + 1] * fieldCount + flat[i] + 1] += 1
     for (let slot = 0; slot < slots; slot++)
       start[slot + 1] += start[slot]
     const next = start.slice(0, slots)
     const term = new Uint32Array(start[slots]), frequency = new Uint32Array(start[slots])
     postings.forEach((flat, number) => {
-      for (let i = 0; i < flat.length; i += 3 + flat[i + 2]) {
+      for (let i = 0; i < flat.length; i += 3) {
         const slot = flat[i + 1] * fieldCount + flat[i], at = next[slot]++
         term[at] = number
         frequency[at] = flat[i + 2]
@@ -583,12 +585,5 @@
         ? { value: value(key), enumerable: true, configurable: true, writable: false }
         : undefined
     })
-  }
-
-  /* Fill a position table from its flat list of (block length, entries...). */
-  function fillTable(table, flat) {
-    if (table && flat)
-      for (let i = 0; i < flat.length; i += 1 + flat[i])
-        table.push(Array.from(flat.subarray(i + 1, i + 1 + flat[i])))
   }
 })();
