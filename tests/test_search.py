@@ -86,3 +86,18 @@ def test_a_broad_query_lists_the_first_pages_only_and_a_query_in_lunr_syntax_all
     ranked_pages(page, "doctor*", site_url, noted=False)
     listed = page.inner_text(".md-search-result__meta")
     assert int(listed.split()[0]) > 20, listed
+
+
+def test_small_words_and_everyday_words_do_not_mislead(page, site_url):
+    page.goto(site_url)
+    assert ranked_pages(page, "do i need an mri", site_url)[0] == "diagnosis/"
+    assert ranked_pages(page, "when should i call an ambulance", site_url)[0] == "red-flags/"
+    assert ranked_pages(page, "sugar", site_url)[0] == "causes/diabetes/"
+    # "now" says when, not what: the warning signs, which say "now" often, are not first
+    assert ranked_pages(page, "caught a chill and now my back and legs are numb",
+                        site_url)[0] == "causes/getting-chilled/"
+    # nor do words of how often: "keep" and "all the time"
+    ranked = ranked_pages(page, "legs keep giving out", site_url)
+    assert ranked[0] == "red-flags/" and "situations/with-weakness/" in ranked[:3], ranked
+    assert ranked_pages(page, "pins and needles in my toes all the time",
+                        site_url)[0] == "locations/toes/"

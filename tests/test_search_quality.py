@@ -25,8 +25,10 @@ from search_in_browser import (KINDS, LAY_QUERIES, RUN_WORKER, half, measure, ra
 # - fourth set (written 2026-12-01, a later session), before any change for it: 94.4% and 84.3%;
 # - the second and third, after that session's work: 96.9% and 88.5%; the fourth: 96.3% and
 #   86.1%; all three (334 queries): 96.7% and 87.7%.
+# - the next session (words of how often left out; thesaurus phrases of any length): 97.0% (324)
+#   and 87.7%: the target of 97% at 3 is the floor.
 # The test fails below what is reached.
-HELD_OUT_RECALL_AT_3 = 0.96
+HELD_OUT_RECALL_AT_3 = 0.97
 HELD_OUT_RECALL_AT_1 = 0.87
 HALVES = ("tuning", "held-out")
 

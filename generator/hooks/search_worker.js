@@ -338,10 +338,11 @@
   const WORD = /^[a-z0-9]+$/  // what a misspelt word may be corrected to
   const UNCOMMON = 0.25  // of the pages (their sections): a word on fewer is uncommon
   const RARE = 0.02  // of the pages: a word in the titles or tags of fewer names few
-  // Words lunr's stop list lacks that say when or how much, not what: in a query they would
-  // favour the pages that use them most ("caught a chill and now ..." found the warning signs,
-  // which say "now" often)
-  const FILLER = new Set(["now", "really", "very", "bit"])
+  // Words lunr's stop list lacks that say when, how often or how much, not what: in a query
+  // they would favour the pages that use them most ("caught a chill and now ..." found the
+  // warning signs, which say "now" often; "legs keep giving out", the pages saying "keep")
+  const FILLER = new Set(["now", "really", "very", "bit", "keep", "keeps", "kept", "keeping",
+                          "always", "constantly", "time", "times"])
   const SOUNDS = [["f", "ph"], ["ph", "f"], ["k", "c"], ["c", "k"]]  // first sounds spelt two ways
   const SHOWN = 100  // how many results (pages and their sections) the theme is given to rank
   const HIGHLIGHTED = 20  // how many of those carry the positions to highlight
@@ -365,6 +366,8 @@
     for (const group of words.synonyms || [])
       for (const member of group)
         groups.set(key(split(member)), group)
+    // How many words the thesaurus's longest phrase has
+    const longest = Math.max(1, ...[...groups.keys()].map(phrase => phrase.split(" ").length))
     const meaningful = token => lunr.stopWordFilter(token) && !FILLER.has(token)
     const content = tokens => tokens.filter(meaningful)
     // A sign's phrase is read as a query is: its concepts ("can't feel", "toilet")
@@ -411,8 +414,9 @@
     function conceptsOf(tokens) {
       const concepts = []
       for (let i = 0; i < tokens.length;) {
-        const n = [4, 3, 2, 1].find(n => i + n <= tokens.length
-          && groups.has(key(tokens.slice(i, i + n)))) || 1
+        let n = Math.min(longest, tokens.length - i)
+        while (n > 1 && !groups.has(key(tokens.slice(i, i + n))))
+          n -= 1
         const said = tokens.slice(i, i + n)
         if (n > 1 || meaningful(said[0]))
           concepts.push({ said, group: groups.get(key(said)) })
