@@ -308,11 +308,12 @@
       // The theme gets the first results only (no reader reads further), and highlights the
       // first of them: the others keep their words, for its ranking, without positions. So a
       // large site answers about as fast as a small one
-      const shown = reading.results.slice(0, SHOWN).map(({ doc }) => doc)
+      const results = reading.results.slice(0, SHOWN)
+      const shown = results.map(({ doc }) => doc)
       const highlighted = new Set(shown.slice(0, HIGHLIGHTED))
       highlighted.forEach(positionsOf)
       const matchData = matchDataOf(reading.wanted, shown, highlighted)
-      return reading.results.slice(0, SHOWN).map(({ doc, score }) =>
+      return results.map(({ doc, score }) =>
         ({ ref: docs.refs[doc], score, matchData: matchData.get(doc) }))
     }
     return index
@@ -371,9 +372,8 @@
     const meaningful = token => lunr.stopWordFilter(token) && !FILLER.has(token)
     const content = tokens => tokens.filter(meaningful)
     // A sign's phrase is read as a query is: its concepts ("can't feel", "toilet")
-    const dangers = (words.danger || []).map(phrase => ({ words: content(split(phrase)),
-                                                         concepts: conceptsOf(split(phrase)),
-                                                         group: groups.get(key(split(phrase))) }))
+    const dangers = (words.danger || []).map(split).map(tokens => ({
+      words: content(tokens), concepts: conceptsOf(tokens), group: groups.get(key(tokens)) }))
     // The words of the signs' phrases: never "corrected", as they name a sign
     const signWords = new Set(dangers.flatMap(phrase => phrase.words).map(stem))
     // Words a misspelling may also be corrected to: those of the thesaurus and the signs' phrases
