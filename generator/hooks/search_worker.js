@@ -289,7 +289,9 @@
           const value = builder._fields[field].extractor(docs.values[doc])
           for (const token of builder.pipeline.run(builder.tokenizer(value, { fields: [field] }))) {
             const word = token.toString()
-            found.set(word, [...found.get(word) || [], token.metadata.position])
+            if (!found.has(word))
+              found.set(word, [])
+            found.get(word).push(token.metadata.position)
           }
           return found
         }))
