@@ -101,3 +101,14 @@ def test_small_words_and_everyday_words_do_not_mislead(page, site_url):
     assert ranked[0] == "red-flags/" and "situations/with-weakness/" in ranked[:3], ranked
     assert ranked_pages(page, "pins and needles in my toes all the time",
                         site_url)[0] == "locations/toes/"
+
+
+def test_a_page_s_lay_names_show_once_and_still_count_for_its_sections(page, site_url):
+    page.goto(site_url)
+    # "hairdresser" is one of the lay names (tags) of the standing page, and in none of its text
+    assert ranked_pages(page, "hairdresser", site_url)[0] == "causes/prolonged-standing/"
+    first = page.locator(".md-search-result__item").first
+    links = first.locator("a.md-search-result__link")
+    assert links.count() > 1  # its sections are found by the page's lay names too
+    assert first.locator("a.md-search-result__link").first.locator(".md-tag").count() > 0
+    assert first.locator("a.md-search-result__link[href*='#'] .md-tag").count() == 0

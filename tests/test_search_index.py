@@ -10,7 +10,8 @@ from array import array
 import pytest
 
 from generator.hooks.search_index import (_pieces, fingerprinted, js_separator, payload_bytes,
-                                          prebuilt_payload, text_runs, tokenize)
+                                          prebuilt_payload, text_runs, tokenize,
+                                          with_page_tags_only)
 from search_in_browser import RUN_WORKER, ranked_pages
 
 SEPARATOR = js_separator(r"[\s\-]+")
@@ -106,6 +107,17 @@ def test_the_fingerprint_changes_with_the_index_and_is_put_in_its_config():
     first, fingerprint = fingerprinted('{"config": {}, "docs": []}')
     _, other = fingerprinted('{"config": {}, "docs": [{}]}')
     assert first["config"]["prebuilt"] == fingerprint != other
+
+
+def test_a_page_s_lay_names_stay_on_its_own_entry_not_on_each_section():
+    tags = ["dead leg", "leg gone to sleep"]
+    index = {"config": CONFIG, "docs": [
+        {"location": "a/", "title": "A", "text": "x", "tags": tags},
+        {"location": "a/#b", "title": "B", "text": "y", "tags": tags},
+        {"location": "c/", "title": "C", "text": "z"}]}
+    docs = with_page_tags_only(index)["docs"]
+    assert [doc.get("tags") for doc in docs] == [tags, None, None]
+    assert index["docs"][1]["tags"] == tags  # the index given is left as it was
 
 
 def test_the_built_site_has_the_payload_and_every_page_uses_the_prebuilt_worker(built_site):

@@ -172,6 +172,17 @@ def payload_bytes(payload: dict, words: dict | None = None) -> bytes:
     return len(head).to_bytes(4, "little") + head + numbers.tobytes()
 
 
+def with_page_tags_only(search_index: dict) -> dict:
+    """The index with a page's tags (its lay names) on the page's own entry, not each section's.
+
+    The search plugin copies them to every section: the theme then showed the same dozen lay
+    names under every section of a result, and every page moved them all to the browser and
+    its worker once per section. The page's entry still matches them, first in its group."""
+    return {**search_index, "docs": [
+        {key: value for key, value in doc.items() if key != "tags" or "#" not in doc["location"]}
+        for doc in search_index["docs"]]}
+
+
 def fingerprinted(search_index_json: str) -> tuple[dict, str]:
     """Return the search index with config.prebuilt set to a fingerprint of it, and the fingerprint.
 
@@ -223,6 +234,7 @@ def on_post_build(config):
         return
     search_index, fingerprint = fingerprinted(
         (search_dir / "search_index.json").read_text(encoding="utf-8"))
+    search_index = with_page_tags_only(search_index)
     (search_dir / "search_index.json").write_text(
         json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
     words = config.extra.get("search_words")  # JSON (see render/mkdocs_config.py)

@@ -143,17 +143,35 @@
       return total / docCount
     }))
     const docNumber = new Map(docs.refs.map((ref, number) => [ref, number]))
+    // A page's lay names (tags) are on its own entry only (search_index.py). In ranking they
+    // count for its sections too: the entries after it (the theme's order), span in all
+    const tags = fields.indexOf("tags"), span = new Uint32Array(docCount).fill(1)
+    for (let doc = 0, page = -1; doc < docCount; doc++)
+      if (!docs.refs[doc].includes("#"))
+        page = doc
+      else if (page >= 0 && docs.refs[doc].startsWith(`${docs.refs[page]}#`))
+        span[page] += 1
+    // The documents a posting counts for in ranking: from its own, this many
+    const holders = (field, doc) => field === tags ? span[doc] : 1
 
-    const idfs = new Float64Array(terms.length).fill(NaN)
-    const idf = term => {  // lunr.idf: df is the number of document fields with the term
-      if (Number.isNaN(idfs[term])) {
-        let df = 0
-        for (let i = 0, flat = postings[term]; i < flat.length; i += 3)
-          df += 1
-        idfs[term] = Math.log(1 + Math.abs((docCount - df + 0.5) / (df + 0.5)))
+    // lunr.idf: df is the number of document fields with the term (in these postings)
+    const idfIn = documentFieldsOf => {
+      const idfs = new Float64Array(terms.length).fill(NaN)
+      return term => {
+        if (Number.isNaN(idfs[term])) {
+          const df = documentFieldsOf(term)
+          idfs[term] = Math.log(1 + Math.abs((docCount - df + 0.5) / (df + 0.5)))
+        }
+        return idfs[term]
       }
-      return idfs[term]
     }
+    const idf = idfIn(term => postings[term].length / 3)
+    const sharedIdf = idfIn(term => {  // as if each section had its page's tags
+      let df = 0
+      for (let i = 0, flat = postings[term]; i < flat.length; i += 3)
+        df += holders(flat[i], flat[i + 1])
+      return df
+    })
 
     const postingOf = term => {
       const flat = postings[term], entry = Object.create(null)
@@ -170,10 +188,10 @@
 
     // A term's weight in a document field, as lunr.Builder puts it in the field's vector
     const boosts = fields.map(field => builder._fields[field].boost || 1)
-    const weight = (term, field, doc, tf) => {
+    const weight = (term, field, doc, tf, termIdf = idf) => {
       const k1 = builder._k1, b = builder._b
       const length = b === 0 ? 1 : counts().fieldLength[doc * fieldCount + field] / averages()[field]
-      let score = idf(term) * ((k1 + 1) * tf) / (k1 * (1 - b + b * length) + tf)
+      let score = termIdf(term) * ((k1 + 1) * tf) / (k1 * (1 - b + b * length) + tf)
       score *= boosts[field]
       score *= docs.boosts[doc]
       return Math.round(score * 1000) / 1000
@@ -198,8 +216,11 @@
       for (const term of known) {
         const number = termNumber.get(term), flat = postings[number]
         for (let i = 0; i < flat.length; i += 3) {
-          scores[flat[i + 1]] += weight(number, flat[i], flat[i + 1], flat[i + 2]) / length
-          matched[flat[i + 1]] = 1
+          const add = weight(number, flat[i], flat[i + 1], flat[i + 2], sharedIdf) / length
+          for (let doc = flat[i + 1], end = doc + holders(flat[i], doc); doc < end; doc++) {
+            scores[doc] += add
+            matched[doc] = 1
+          }
         }
       }
       const found = []
@@ -225,16 +246,17 @@
           for (const term of new Set(choices.filter(term => termNumber.has(term)))) {
             const flat = postings[termNumber.get(term)]
             for (let i = 0; i < flat.length; i += 3) {
-              const doc = flat[i + 1]
-              if (seen[doc] !== word) {
-                seen[doc] = word
-                if (++count[doc] === form.length)
-                  anywhere[doc] = 1
-              }
-              if (naming[flat[i]] && seenNamed[doc] !== word) {
-                seenNamed[doc] = word
-                if (++countNamed[doc] === form.length)
-                  named[doc] = 1
+              for (let doc = flat[i + 1], end = doc + holders(flat[i], doc); doc < end; doc++) {
+                if (seen[doc] !== word) {
+                  seen[doc] = word
+                  if (++count[doc] === form.length)
+                    anywhere[doc] = 1
+                }
+                if (naming[flat[i]] && seenNamed[doc] !== word) {
+                  seenNamed[doc] = word
+                  if (++countNamed[doc] === form.length)
+                    named[doc] = 1
+                }
               }
             }
           }
@@ -251,10 +273,10 @@
       for (const term of [...wanted].filter(term => termNumber.has(term))) {
         const flat = postings[termNumber.get(term)]
         for (let i = 0; i < flat.length; i += 3)
-          if (data.has(flat[i + 1]))
-            data.get(flat[i + 1]).add(term, fields[flat[i]], {
-              position: positioned.has(flat[i + 1])
-                ? positionsOf(flat[i + 1])[flat[i]].get(term) || [] : [] })
+          for (let doc = flat[i + 1], end = doc + holders(flat[i], doc); doc < end; doc++)
+            if (data.has(doc))
+              data.get(doc).add(term, fields[flat[i]], {
+                position: positioned.has(doc) ? positionsOf(doc)[flat[i]].get(term) || [] : [] })
       }
       return data
     }
