@@ -1,11 +1,9 @@
 """Run queries through the theme's own search box in Chromium and score the results."""
-import contextlib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 HERE = Path(__file__).parent
 QUERIES = yaml.safe_load((HERE / "search_queries.yml").read_text())
@@ -21,13 +19,14 @@ LAY_QUERIES = list({case["query"]: {**case, "set": name} for name in reversed(LA
                     for case in yaml.safe_load((HERE / name).read_text())}.values())
 KINDS = ("question", "fragment", "misspelling", "everyday")
 SETTLE_MS = 300  # without our worker's note, wait this long for the theme to render results
-RENDER_MS = 30   # once the list has been redrawn, for the theme to finish it
-# Watches the result list, so that a query's results are read once the theme has redrawn it.
-WATCH_LIST = """() => {
-  const list = document.querySelector(".md-search-result__list")
-  window.__listDrawn = false
-  window.__listWatch = window.__listWatch || new MutationObserver(() => { window.__listDrawn = true })
-  window.__listWatch.observe(list, { childList: true })
+# Watches the line above the results ("3 matching documents"), which the theme writes for every
+# answer, in the same task as it draws the list's first results.
+WATCH_ANSWER = """() => {
+  const meta = document.querySelector(".md-search-result__meta")
+  window.__answered = false
+  window.__answerWatch = window.__answerWatch
+    || new MutationObserver(() => { window.__answered = true })
+  window.__answerWatch.observe(meta, { childList: true, characterData: true, subtree: true })
   const note = document.getElementById("search-note")
   if (note)
     note.dataset.query = ""
@@ -65,6 +64,11 @@ RUN_WORKER = """async ({ worker, queries, locations }) => {
   return { ...captured, results }
 }"""
 RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
+# Once our worker's note says the query was searched and the theme has answered it: the results'
+# links (in one wait, so a query costs few calls into the page)
+ANSWER_LINKS = """query => (document.getElementById("search-note") || {}).dataset?.query === query
+  && window.__answered
+  && [...document.querySelectorAll(%r)].map(link => link.href)""" % RESULT_LINKS
 
 
 def half(case: dict) -> str:
@@ -84,7 +88,7 @@ def ranked_pages(page, query: str, site_root: str, noted: bool = True) -> list[s
     if not box.is_visible():
         page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
     if noted:
-        page.evaluate(WATCH_LIST)
+        page.evaluate(WATCH_ANSWER)
     else:
         box.fill("")
         box.press("End")  # the theme reads the query on key events
@@ -94,14 +98,12 @@ def ranked_pages(page, query: str, site_root: str, noted: bool = True) -> list[s
     box.fill(query)
     box.press("End")
     if noted:
-        page.wait_for_function("query => (document.getElementById('search-note') || {})"
-                               ".dataset?.query === query", arg=query)
-        with contextlib.suppress(PlaywrightTimeout):  # no results twice running: no redraw
-            page.wait_for_function("() => window.__listDrawn", timeout=1000)
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta').textContent.includes('Type')")
-    page.wait_for_timeout(RENDER_MS if noted else SETTLE_MS)
-    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(link => link.href)")
+        hrefs = page.wait_for_function(ANSWER_LINKS, arg=query).json_value()
+    else:
+        page.wait_for_function(
+            "() => !document.querySelector('.md-search-result__meta').textContent.includes('Type')")
+        page.wait_for_timeout(SETTLE_MS)
+        hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(link => link.href)")
     paths = []
     for href in hrefs:
         path = href.removeprefix(site_root).split("#")[0].split("?")[0]
