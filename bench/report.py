@@ -195,8 +195,10 @@ def _preview_targets(previewed):
 
 def _search_why(size: dict) -> str:
     documents, prebuilt = size["site"]["search_index"][0], size["site"]["prebuilt_index"][0]
-    return (f"before the first query the page fetches and parses {_mb(documents)} of search "
-            f"documents and the worker reads {_mb(prebuilt)} of prebuilt index (no indexing left)")
+    return (f"the page loads {_mb(documents)} of search documents and the worker "
+            f"{_mb(prebuilt)} of prebuilt index (no indexing left); then the worker's first, "
+            "cold search (reading the query, ranking, the theme ranking and highlighting 100 "
+            "results) and the theme drawing its first 10 pages with all their matching sections")
 
 
 def _search_share(size: dict) -> float:
