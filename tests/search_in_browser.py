@@ -20,16 +20,18 @@ LAY_QUERIES = list({case["query"]: {**case, "set": name} for name in reversed(LA
 KINDS = ("question", "fragment", "misspelling", "everyday")
 SETTLE_MS = 300  # without our worker's note, wait this long for the theme to render results
 # Watches the line above the results ("3 matching documents"), which the theme writes for every
-# answer, in the same task as it draws the list's first results.
+# answer, in the same task as it draws the list's first results: an answer is to the query our
+# worker's last note named (the worker sends each query's note, then its answer).
 WATCH_ANSWER = """() => {
   const meta = document.querySelector(".md-search-result__meta")
-  window.__answered = false
-  window.__answerWatch = window.__answerWatch
-    || new MutationObserver(() => { window.__answered = true })
+  const note = () => document.getElementById("search-note")
+  window.__answered = null
+  window.__answerWatch = window.__answerWatch || new MutationObserver(() => {
+    window.__answered = (note() || { dataset: {} }).dataset.query
+  })
   window.__answerWatch.observe(meta, { childList: true, characterData: true, subtree: true })
-  const note = document.getElementById("search-note")
-  if (note)
-    note.dataset.query = ""
+  if (note())
+    note().dataset.query = ""
 }"""
 # Starts a search worker in the page, sets it up with the site's index and returns its answers
 # to the queries (and the index it captured, with CAPTURE_WORKER in test_search_index.py); with
@@ -64,10 +66,9 @@ RUN_WORKER = """async ({ worker, queries, locations }) => {
   return { ...captured, results }
 }"""
 RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
-# Once our worker's note says the query was searched and the theme has answered it: the results'
-# links (in one wait, so a query costs few calls into the page)
-ANSWER_LINKS = """query => (document.getElementById("search-note") || {}).dataset?.query === query
-  && window.__answered
+# Once the theme has answered the query: the results' links (in one wait, so a query costs few
+# calls into the page)
+ANSWER_LINKS = """query => window.__answered === query
   && [...document.querySelectorAll(%r)].map(link => link.href)""" % RESULT_LINKS
 
 
