@@ -151,8 +151,8 @@
         page = doc
       else if (page >= 0 && docs.refs[doc].startsWith(`${docs.refs[page]}#`))
         span[page] += 1
-    // The documents a posting counts for in ranking: from its own, this many
-    const holders = (field, doc) => field === tags ? span[doc] : 1
+    // How many entries a posting counts for in ranking, from its own: its page's span for tags
+    const countsFor = (field, doc) => field === tags ? span[doc] : 1
 
     // lunr.idf: df is the number of document fields with the term (in these postings)
     const idfIn = documentFieldsOf => {
@@ -169,7 +169,7 @@
     const sharedIdf = idfIn(term => {  // as if each section had its page's tags
       let df = 0
       for (let i = 0, flat = postings[term]; i < flat.length; i += 3)
-        df += holders(flat[i], flat[i + 1])
+        df += countsFor(flat[i], flat[i + 1])
       return df
     })
 
@@ -217,7 +217,7 @@
         const number = termNumber.get(term), flat = postings[number]
         for (let i = 0; i < flat.length; i += 3) {
           const add = weight(number, flat[i], flat[i + 1], flat[i + 2], sharedIdf) / length
-          for (let doc = flat[i + 1], end = doc + holders(flat[i], doc); doc < end; doc++) {
+          for (let doc = flat[i + 1], end = doc + countsFor(flat[i], doc); doc < end; doc++) {
             scores[doc] += add
             matched[doc] = 1
           }
@@ -246,7 +246,7 @@
           for (const term of new Set(choices.filter(term => termNumber.has(term)))) {
             const flat = postings[termNumber.get(term)]
             for (let i = 0; i < flat.length; i += 3) {
-              for (let doc = flat[i + 1], end = doc + holders(flat[i], doc); doc < end; doc++) {
+              for (let doc = flat[i + 1], end = doc + countsFor(flat[i], doc); doc < end; doc++) {
                 if (seen[doc] !== word) {
                   seen[doc] = word
                   if (++count[doc] === form.length)
@@ -273,7 +273,7 @@
       for (const term of [...wanted].filter(term => termNumber.has(term))) {
         const flat = postings[termNumber.get(term)]
         for (let i = 0; i < flat.length; i += 3)
-          for (let doc = flat[i + 1], end = doc + holders(flat[i], doc); doc < end; doc++)
+          for (let doc = flat[i + 1], end = doc + countsFor(flat[i], doc); doc < end; doc++)
             if (data.has(doc))
               data.get(doc).add(term, fields[flat[i]], {
                 position: positioned.has(doc) ? positionsOf(doc)[flat[i]].get(term) || [] : [] })
