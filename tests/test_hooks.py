@@ -24,6 +24,12 @@ def test_headings_get_no_tooltips_and_the_longest_term_wins():
         'then a <abbr title="A nerve.">nerve</abbr>.</p>')
 
 
+def test_a_page_cannot_define_its_own_explanations():
+    html = tooltips("*[bone]: Made up.\n\nA bone.")
+    assert "Made up." in html and 'title="Made up."' not in html
+    assert '<abbr title="A bone.">bone</abbr>' in html
+
+
 def test_built_pages_explain_each_term_once(built_site):
     html = (built_site / "causes/sciatica/index.html").read_text()
     titles = re.findall(r'<abbr title="([^"]*)"', html)

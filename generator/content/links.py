@@ -24,8 +24,10 @@ class Link:
 
 def markdown_links(text: str) -> list[Link]:
     """Return the inline links and images of text, in order."""
-    state = StateInline(text, _MARKDOWN, {}, [])
     links, position = [], text.find("[")
+    if position == -1:
+        return links
+    state = StateInline(text, _MARKDOWN, {}, [])
     while position != -1:
         link = _link_at(text, state, position)
         if link:

@@ -21,6 +21,8 @@ class GlossaryTermsExtension(AbbrExtension):
     def extendMarkdown(self, md):
         super().extendMarkdown(md)
         md.treeprocessors.register(FirstOccurrences(md, self.abbrs), "abbr", 7)
+        # Explanations come from the glossary only: a "*[term]: ..." line in a page stays text.
+        md.parser.blockprocessors.deregister("abbr")
 
 
 class FirstOccurrences(AbbrTreeprocessor):
@@ -46,7 +48,7 @@ class FirstOccurrences(AbbrTreeprocessor):
     def split(self, text: str | None) -> tuple[str | None, list]:
         """Return the text before its first term not yet explained, and an <abbr> for each such
         term, with the text up to the next one as its tail."""
-        if not text or isinstance(text, AtomicString):
+        if not text or isinstance(text, AtomicString) or text.isspace():
             return text, []
         before, terms, start = text, [], 0
         for match in self.RE.finditer(text):
