@@ -19,20 +19,39 @@ LAY_QUERIES = list({case["query"]: {**case, "set": name} for name in reversed(LA
                     for case in yaml.safe_load((HERE / name).read_text())}.values())
 KINDS = ("question", "fragment", "misspelling", "everyday")
 SETTLE_MS = 300  # without our worker's note, wait this long for the theme to render results
-# Watches the line above the results ("3 matching documents"), which the theme writes for every
-# answer, in the same task as it draws the list's first results: an answer is to the query our
-# worker's last note named (the worker sends each query's note, then its answer).
-WATCH_ANSWER = """() => {
-  const meta = document.querySelector(".md-search-result__meta")
-  const note = () => document.getElementById("search-note")
-  window.__answered = null
-  window.__answerWatch = window.__answerWatch || new MutationObserver(() => {
-    window.__answered = (note() || { dataset: {} }).dataset.query
+# Enters a query in the theme's search box, in one call into the page: opens the search if it is
+# closed, sets the box's value and sends the keyup the theme reads queries on. Resolves to the
+# results' links once the theme has answered this query: the line above the results ("3 matching
+# documents"), which the theme writes in the same task as it draws the first results, changes
+# while our worker's note (sent before each answer) names this query.
+ASK = """async ({ query, links, timeout }) => {
+  const box = document.querySelector(".md-search__input")
+  if (!box.checkVisibility())
+    document.querySelector("label.md-search__icon, .md-header__button[for=__search]").click()
+  const note = document.getElementById("search-note")
+  if (note)
+    note.dataset.query = ""
+  const answered = new Promise((resolve, reject) => {
+    const watch = new MutationObserver(() => {
+      if (document.getElementById("search-note")?.dataset.query === query) {
+        watch.disconnect()
+        resolve()
+      }
+    })
+    watch.observe(document.querySelector(".md-search-result__meta"),
+                  { childList: true, characterData: true, subtree: true })
+    setTimeout(() => {
+      watch.disconnect()
+      reject(new Error(`no answer to ${JSON.stringify(query)} within ${timeout} ms`))
+    }, timeout)
   })
-  window.__answerWatch.observe(meta, { childList: true, characterData: true, subtree: true })
-  if (note())
-    note().dataset.query = ""
+  box.focus()
+  box.value = query
+  box.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }))
+  await answered
+  return [...document.querySelectorAll(links)].map(link => link.href)
 }"""
+ANSWER_TIMEOUT_MS = 20_000
 # Starts a search worker in the page, sets it up with the site's index and returns its answers
 # to the queries (and the index it captured, with CAPTURE_WORKER in test_search_index.py); with
 # locations, each answer is only its result groups' first locations, best first (much less to
@@ -66,10 +85,6 @@ RUN_WORKER = """async ({ worker, queries, locations }) => {
   return { ...captured, results }
 }"""
 RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
-# Once the theme has answered the query: the results' links (in one wait, so a query costs few
-# calls into the page)
-ANSWER_LINKS = """query => window.__answered === query
-  && [...document.querySelectorAll(%r)].map(link => link.href)""" % RESULT_LINKS
 
 
 def half(case: dict) -> str:
@@ -82,25 +97,23 @@ def half(case: dict) -> str:
 
 
 def ranked_pages(page, query: str, site_root: str, noted: bool = True) -> list[str]:
-    """Type the query into the search box; return the result pages' paths, best first. noted:
+    """Enter the query in the search box; return the result pages' paths, best first. noted:
     wait for our search worker's note that says which query the results are for (otherwise
-    clear the box first and give the theme time to answer)."""
-    box = page.locator(".md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+    type it, after clearing the box, and give the theme time to answer)."""
     if noted:
-        page.evaluate(WATCH_ANSWER)
+        hrefs = page.evaluate(ASK, {"query": query, "links": RESULT_LINKS,
+                                    "timeout": ANSWER_TIMEOUT_MS})
     else:
+        box = page.locator(".md-search__input")
+        if not box.is_visible():
+            page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
         box.fill("")
         box.press("End")  # the theme reads the query on key events
         page.wait_for_function(
             "() => document.querySelector('.md-search-result__meta').textContent"
             ".includes('Type')")
-    box.fill(query)
-    box.press("End")
-    if noted:
-        hrefs = page.wait_for_function(ANSWER_LINKS, arg=query).json_value()
-    else:
+        box.fill(query)
+        box.press("End")
         page.wait_for_function(
             "() => !document.querySelector('.md-search-result__meta').textContent.includes('Type')")
         page.wait_for_timeout(SETTLE_MS)
