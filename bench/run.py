@@ -18,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.md"
 LIGHTHOUSE = ROOT / "build" / "bench-npm" / "node_modules" / ".bin" / "lighthouse"
 SEARCH_QUERIES = 5  # lay queries timed per size, spread over tests/search_queries.yml
+# Each timed this many times with our worker: on a shared machine one time can be tens of ms off,
+# as much as the 200 ms target's margin. The stock worker's times, seconds at 10x, are timed once.
+SEARCH_ROUNDS = 3
 PREVIEW_RUNS = 3  # edits of each kind timed in the live preview
 
 
@@ -86,7 +89,8 @@ def measure_size(size: int, work: Path) -> dict:
     [archive] = (out / "dist").glob("*.zip")
     _say(f"size {size}x: search in Chromium, ours and the stock theme's")
     queries = search_latency.QUERIES[::len(search_latency.QUERIES) // SEARCH_QUERIES]
-    search = {"ours": search_latency.measure(out / "site", queries[:SEARCH_QUERIES]),
+    search = {"ours": search_latency.measure(out / "site", queries[:SEARCH_QUERIES],
+                                             rounds=SEARCH_ROUNDS),
               "stock": search_latency.measure(out / "site", queries[:SEARCH_QUERIES], stock=True)}
     return {"size": size, "entities": len(content.pages), "stages": stages, "mkdocs": mkdocs,
             "build": build, "site": measure.site_stats(out / "site"), "plain": plain,
