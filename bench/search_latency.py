@@ -47,7 +47,7 @@ TIMER = """() => {
       window.__latency.results ??= performance.now()
   }).observe(list, { childList: true })
 }"""
-TRIES = 3  # runs of one query before giving up on a run that times something
+TRIES = 3  # runs of one query, each of them early, before giving up
 
 
 def measure(site_dir: Path, queries: list[str], stock: bool = False, typed: bool = False,

@@ -24,10 +24,10 @@ SETTLE_MS = 300  # without our worker's note, wait this long for the theme to re
 # results' links once the theme has answered this query: the line above the results ("3 matching
 # documents"), which the theme writes in the same task as it draws the first results, changes
 # while our worker's note (sent before each answer) names this query.
-ASK = """async ({ query, links, timeout }) => {
+ASK = """async ({ query, opener, links, timeout }) => {
   const box = document.querySelector(".md-search__input")
   if (!box.checkVisibility())
-    document.querySelector("label.md-search__icon, .md-header__button[for=__search]").click()
+    document.querySelector(opener).click()
   const note = document.getElementById("search-note")
   if (note)
     note.dataset.query = ""
@@ -85,6 +85,8 @@ RUN_WORKER = """async ({ worker, queries, locations }) => {
   return { ...captured, results }
 }"""
 RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
+# What opens the search: the icon in its box, or the header's button on a phone
+SEARCH_OPENER = "label.md-search__icon, .md-header__button[for=__search]"
 
 
 def half(case: dict) -> str:
@@ -101,12 +103,12 @@ def ranked_pages(page, query: str, site_root: str, noted: bool = True) -> list[s
     wait for our search worker's note that says which query the results are for (otherwise
     type it, after clearing the box, and give the theme time to answer)."""
     if noted:
-        hrefs = page.evaluate(ASK, {"query": query, "links": RESULT_LINKS,
-                                    "timeout": ANSWER_TIMEOUT_MS})
+        hrefs = page.evaluate(ASK, {"query": query, "opener": SEARCH_OPENER,
+                                    "links": RESULT_LINKS, "timeout": ANSWER_TIMEOUT_MS})
     else:
         box = page.locator(".md-search__input")
         if not box.is_visible():
-            page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+            page.locator(SEARCH_OPENER).first.click()
         box.fill("")
         box.press("End")  # the theme reads the query on key events
         page.wait_for_function(
