@@ -60,3 +60,15 @@ def test_check_reports_and_writes_nothing(tmp_path):
 def test_check_passes_on_the_real_content():
     result = run_generator("check")
     assert result.returncode == 0, result.stderr
+
+
+def test_objects_made_before_mkdocs_runs_are_left_out_of_its_collections_then_put_back():
+    import gc
+
+    from generator.build.mkdocs_run import earlier_objects_frozen
+
+    model = [{"page": number} for number in range(1000)]
+    before = gc.get_freeze_count()
+    with earlier_objects_frozen():
+        assert gc.get_freeze_count() >= before + len(model)
+    assert gc.get_freeze_count() == before

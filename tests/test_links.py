@@ -22,7 +22,7 @@ def test_a_link_is_read_with_its_text_and_target(text, text_and_target):
 @pytest.mark.parametrize("text", ["a [x](diagnosis", "a \\[x](diagnosis)", "[x] (diagnosis)",
                                   "[x]", "a ](b)"])
 def test_what_is_not_a_link(text):
-    assert markdown_links(text) == []
+    assert markdown_links(text) == ()
 
 
 def test_an_image_is_marked_and_spans_its_exclamation_mark():

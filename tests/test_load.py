@@ -106,8 +106,7 @@ def test_the_fast_reader_gives_the_same_values_and_lines_as_the_checking_reader(
         text = file.read_text(encoding="utf-8")
         loader = yaml_lines._FastLoader(text)
         node = loader.get_single_node()
-        yaml_lines._check_values(node)  # raises if this file would be read again
-        fast = loader.construct_document(node)
+        fast = yaml_lines._FastValues(loader).value(node)  # raises if it would be read again
         checked = yaml.load(text, Loader=yaml_lines._ContentLoader)
         assert located(fast) == located(checked), file
 

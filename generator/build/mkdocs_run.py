@@ -1,5 +1,6 @@
 """Run mkdocs-material in this process, collecting its warnings, leaving no setting changed."""
 import contextlib
+import gc
 import logging
 import os
 from datetime import datetime, timezone
@@ -15,7 +16,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, source_epoch: int) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    with build_time(source_epoch), mkdocs_warnings() as warnings:
+    with build_time(source_epoch), mkdocs_warnings() as warnings, earlier_objects_frozen():
         try:
             mkdocs_config = load_config(config_file=str(config_file),
                                         site_dir=str(site_dir.resolve()), strict=True)
@@ -23,6 +24,18 @@ def run_mkdocs(config_file: Path, site_dir: Path, source_epoch: int) -> None:
         except (exceptions.MkDocsException, exceptions.Abort) as error:
             raise BuildError("\n".join([*warnings, f"mkdocs build failed: {error}"])) \
                 from error
+
+
+@contextlib.contextmanager
+def earlier_objects_frozen():
+    """Leave the objects made before the block (the content model, the rendered files) out of
+    the garbage collections while it runs, then put them back: mkdocs' full collections
+    scanned them again and again (about a third of their time at 10x content)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextlib.contextmanager

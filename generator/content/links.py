@@ -1,5 +1,6 @@
 """Find the links in content Markdown with markdown-it-py's own link parsers: one reading of
 [text](target "title") for the checks, the page linker, readability and the link checker."""
+import functools
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -22,18 +23,19 @@ class Link:
     image: bool
 
 
-def markdown_links(text: str) -> list[Link]:
+@functools.lru_cache(maxsize=4096)  # the checks and the page linker read the same texts
+def markdown_links(text: str) -> tuple[Link, ...]:
     """Return the inline links and images of text, in order."""
     links, position = [], text.find("[")
     if position == -1:
-        return links
+        return ()
     state = StateInline(text, _MARKDOWN, {}, [])
     while position != -1:
         link = _link_at(text, state, position)
         if link:
             links.append(link)
         position = text.find("[", link.end if link else position + 1)
-    return links
+    return tuple(links)
 
 
 def without_links(text: str, keep_text: bool = True) -> str:
@@ -76,5 +78,7 @@ def _skip_spaces(text: str, position: int) -> int:
 
 def _escaped(text: str, position: int) -> bool:
     """Whether the character at position follows an odd number of backslashes."""
-    backslashes = len(text[:position]) - len(text[:position].rstrip("\\"))
-    return backslashes % 2 == 1
+    first = position
+    while first > 0 and text[first - 1] == "\\":
+        first -= 1
+    return (position - first) % 2 == 1

@@ -135,10 +135,7 @@ def _load(text: str):
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
-            _check_values(node)
-            return loader.construct_document(node)
-        return None
+        return None if node is None else _FastValues(loader).value(node)
     except (yaml.YAMLError, _ReadAgain, RecursionError):
         pass
     finally:
@@ -146,19 +143,45 @@ def _load(text: str):
     return yaml.load(text, Loader=_ContentLoader)
 
 
-def _check_values(root: yaml.Node) -> None:
-    """Raise _ReadAgain if the node graph has an alias (a node met twice) or too many values."""
-    seen, stack = set(), [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen or len(seen) >= MAX_VALUES:
+MAP, SEQ, STR = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str")
+
+
+class _FastValues:
+    """The values of a good file's nodes, built as _ContentLoader builds them, more directly
+    than PyYAML's constructor (the common mappings, lists and text; the loader's constructors
+    for other scalars). Raises _ReadAgain at anything to report: an alias (a node met twice),
+    too many values, a tag of its own, a key that is not text or is written twice, a character
+    no page can show."""
+
+    def __init__(self, loader: yaml.BaseLoader):
+        self.loader, self.seen = loader, set()
+
+    def value(self, node: yaml.Node):
+        if id(node) in self.seen or len(self.seen) >= MAX_VALUES:
             raise _ReadAgain
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack += (key, value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
+        self.seen.add(id(node))
+        if node.tag == STR:
+            if NOT_TEXT.search(node.value):
+                raise _ReadAgain
+            return node.value
+        if node.tag == MAP:
+            mapping = LocatedDict()
+            mapping.line = node.start_mark.line + 1
+            for key_node, value_node in node.value:
+                key = self.value(key_node)
+                if key_node.tag != STR or key in mapping:  # also a merge key ("<<")
+                    raise _ReadAgain
+                mapping[key] = self.value(value_node)
+                mapping.key_lines[key] = key_node.start_mark.line + 1
+            return mapping
+        if node.tag == SEQ:
+            sequence = LocatedList(map(self.value, node.value))
+            sequence.line = node.start_mark.line + 1
+            sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
+            return sequence
+        if isinstance(node, yaml.ScalarNode):
+            return self.loader.construct_object(node, deep=True)
+        raise _ReadAgain
 
 
 def read_yaml(file: Path, shown_path: str):
