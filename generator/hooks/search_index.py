@@ -61,6 +61,9 @@ def tokenize(value, separator: re.Pattern) -> list[str]:
     the theme's tokenizer gives them: the pieces between separators of each text between tags."""
     words, runs = [], _runs_between(separator)
     for text in value if isinstance(value, list) else [value]:
+        if runs and "<" not in text and ">" not in text:  # most texts: one run, no tags
+            words.extend(map(str.lower, runs.findall(text)))
+            continue
         for start, end in text_runs(text):
             if runs:  # each piece lower case on its own, as the theme does
                 words.extend(map(str.lower, runs.findall(text, start, end)))
@@ -143,10 +146,9 @@ def prebuilt_payload(search_index: dict, fingerprint: str) -> dict:
             if doc.get(field) is None:
                 continue
             counts = collections.Counter(tokenize(doc[field], separator))  # in first-use order
-            for word in stop_words & counts.keys():
-                del counts[word]
             for word, count in counts.items():
-                postings[word].extend((field_number, number, count))
+                if word not in stop_words:
+                    postings[word].extend((field_number, number, count))
     return {"fingerprint": fingerprint, "count": len(docs), "fields": fields,
             "separator": config["separator"], "terms": list(postings),
             "postings": list(postings.values())}
