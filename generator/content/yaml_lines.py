@@ -169,7 +169,7 @@ class _FastValues:
             mapping.line = node.start_mark.line + 1
             for key_node, value_node in node.value:
                 key = self.value(key_node)
-                if key_node.tag != STR or key in mapping:  # also a merge key ("<<")
+                if key_node.tag != STR or key in mapping:
                     raise _ReadAgain
                 mapping[key] = self.value(value_node)
                 mapping.key_lines[key] = key_node.start_mark.line + 1
