@@ -111,11 +111,13 @@ def build(project: Project) -> Precache:
     Return what its service worker precaches."""
     content, config = checked(project)
     files = render(project, content, config, project.build_dir)
+    epoch = source_epoch(content)
     with build_lock(project):
         write(project.build_dir, files)
+        del content, files  # mkdocs reads what was written: let the model and texts go first
         new_site = project.site_dir.with_name(".site.new")
         shutil.rmtree(new_site, ignore_errors=True)
-        run_mkdocs(project.build_dir / "mkdocs.yml", new_site, source_epoch(content))
+        run_mkdocs(project.build_dir / "mkdocs.yml", new_site, epoch)
         precache = service_worker(new_site)
         swap(new_site, project.site_dir)
     return precache
