@@ -7,10 +7,13 @@ live_preview) goes without: its server injects a live-reload script into every p
 
 Loaded by mkdocs from its path (see render/mkdocs_config.py), so it uses the standard library only."""
 import base64
+import functools
 import hashlib
 import re
 
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+# The body is the text up to the first "</script>", matched a run of non-"<" at a time (".*?"
+# tried "</script>" at every character of the theme's long inline scripts).
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>[^<]*(?:<(?!/script>)[^<]*)*)</script>")
 DATA_TYPES = ("application/json", "application/ld+json")
 POLICY = {
     "default-src": "'none'",
@@ -54,5 +57,6 @@ def on_post_template(output_content, template_name, config):
     return with_policy(output_content)
 
 
+@functools.lru_cache(maxsize=256)  # the theme writes the same few scripts into every page
 def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
