@@ -55,8 +55,11 @@ INTERNALS = (
              "the container) is there when symptom-guide.js sets up"),
     Internal(*MATERIAL, "plugins/search/plugin.py",
              "cc8a3ac0a8862662d11e87fefcdaa4a42d9ebd70a7943fa921c1c80e2661730b", None,
-             "generator/hooks/search_index.py",
-             "search/search_index.json: its config (lang, separator, pipeline) and docs"),
+             "generator/hooks/search_index.py, generator/hooks/search_sections.py",
+             "search/search_index.json: its config (lang, separator, pipeline) and docs; the "
+             "plugin's search_index (made in on_config), SearchIndex.add_entry_from_context and "
+             "create_entry_for_section, Element, Section, void, and the Parser's rules, which "
+             "search_sections.py runs on the tags of plain pages"),
     Internal(*MATERIAL, "plugins/offline/plugin.py",
              "16dab5040fb2ac843ce86627099b2cf099318dd285faf77c5ce53c45a0f26d61", None,
              "generator/render/mkdocs_config.py, generator/hooks/iframe_worker_shim.js",

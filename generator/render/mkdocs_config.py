@@ -9,7 +9,8 @@ from generator.render.markdown import plain_text
 from generator.render.escaping import html_text
 
 HOOK_FOLDER = Path(__file__).parents[1] / "hooks"
-HOOKS = [HOOK_FOLDER / "glossary.py", HOOK_FOLDER / "csp.py", HOOK_FOLDER / "search_index.py"]
+HOOKS = [HOOK_FOLDER / "glossary.py", HOOK_FOLDER / "csp.py", HOOK_FOLDER / "search_sections.py",
+         HOOK_FOLDER / "search_index.py"]
 # The Markdown extension that puts the glossary's explanations in tooltips (abbr's settings).
 GLOSSARY_EXTENSION = "generator.hooks.glossary_terms"
 
