@@ -22,12 +22,13 @@ SEARCH_QUERIES = 5  # lay queries timed per size, spread over tests/search_queri
 # as much as the 200 ms target's margin. The stock worker's times, seconds at 10x, are timed once.
 SEARCH_ROUNDS = 3
 PREVIEW_RUNS = 3  # edits of each kind timed in the live preview
-# Our build and the plain one are each run this many times, in turn, and the run with the least CPU
-# time of each is kept: other work on a shared machine only ever adds time, and its speed drifts
-# (seen: the same 10x build took 7.7 to 12.6 s of CPU within minutes on an idle machine; the
-# ratio of one pair of runs swung from 1.15 to 1.62; at 100x, two benchmarks half an hour apart
-# gave 1.51 and 1.80 from one run each). At 100x a run takes one to two minutes, so twice.
-BUILD_ROUNDS = {1: 3, 10: 3, 100: 2}
+# Our build and the plain one are each run this many times, in turn (which goes first alternates
+# from round to round), and the run with the least CPU time of each is kept: other work on a
+# shared machine only ever adds time, and its speed drifts (seen: the same 10x build took 7.7 to
+# 12.6 s of CPU within minutes on an idle machine; the ratio of one pair of runs swung from 1.15
+# to 1.62; at 100x, two benchmarks half an hour apart gave 1.51 and 1.80 from one run each). The
+# report also gives each round's ratio. At 100x a round takes about two minutes.
+BUILD_ROUNDS = {1: 3, 10: 5, 100: 3}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,15 +86,8 @@ def measure_size(size: int, work: Path) -> dict:
     mkdocs = measure.mkdocs_time(content, stages_dir / "build", stages_dir / "site")
     shutil.rmtree(stages_dir)
     out = work / f"out-{size}x"
-    builds, plains = [], []
-    for _ in range(BUILD_ROUNDS.get(size, 1)):
-        shutil.rmtree(out, ignore_errors=True)
-        builds.append(_required(measure.generator_command("build", "--root", str(root),
-                                                          "--output", str(out))))
-        plain_config = measure.write_plain_config(out / "build")
-        plains.append(_required([sys.executable, "-m", "mkdocs", "build", "--quiet",
-                                 "--config-file", str(plain_config),
-                                 "--site-dir", str(out / "plain-site")]))
+    plain_site = work / f"plain-site-{size}x"
+    builds, plains = timed_builds(root, out, plain_site, BUILD_ROUNDS.get(size, 1))
     build, plain = (min(runs, key=lambda child: child.cpu) for runs in (builds, plains))
     _required(measure.generator_command("bundle", "--root", str(root), "--output", str(out)))
     [archive] = (out / "dist").glob("*.zip")
@@ -105,9 +99,32 @@ def measure_size(size: int, work: Path) -> dict:
     return {"size": size, "entities": len(content.pages), "stages": stages, "mkdocs": mkdocs,
             "build": build, "site": measure.site_stats(out / "site"), "plain": plain,
             "build_rounds": len(builds),
+            "round_ratios": [ours.cpu / other.cpu for ours, other in zip(builds, plains)],
             "precache": measure.precache(out / "site"),
-            "plain_site": measure.site_stats(out / "plain-site"),
+            "plain_site": measure.site_stats(plain_site),
             "bundle_bytes": archive.stat().st_size, "load": load, "search": search}
+
+
+def timed_builds(root: Path, out: Path, plain_site: Path, rounds: int) -> tuple[list, list]:
+    """Run our build of root into out and the plain build of its Markdown (into plain_site), in
+    turn, rounds times (the plain one first in every second round, on the Markdown of the round
+    before); return the runs of each, round by round. Each starts from no output, as a first
+    build does."""
+    builds, plains = [], []
+    for number in range(rounds):
+        order = ("ours", "plain") if number % 2 == 0 else ("plain", "ours")
+        for which in order:
+            if which == "ours":
+                shutil.rmtree(out, ignore_errors=True)
+                builds.append(_required(measure.generator_command(
+                    "build", "--root", str(root), "--output", str(out))))
+            else:
+                shutil.rmtree(plain_site, ignore_errors=True)
+                plains.append(_required([
+                    sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+                    str(measure.write_plain_config(out / "build")),
+                    "--site-dir", str(plain_site)]))
+    return builds, plains
 
 
 def _required(command: list[str]) -> measure.Child:

@@ -99,3 +99,32 @@ def test_a_childs_peak_memory_is_its_own_not_the_benchmarks():
                                "import time; time.sleep(0.3)"], ROOT)
     assert child.returncode == 0 and len(held) == 150_000_000
     assert 50_000_000 < child.peak_memory < 120_000_000
+
+
+def test_our_build_and_the_plain_one_take_turns_going_first_each_from_no_output(tmp_path,
+                                                                                monkeypatch):
+    from pathlib import Path
+
+    from bench import run
+    from bench.measure import Child
+
+    started = []
+
+    def finished(command: list[str]) -> Child:
+        if "generator" in command:
+            out = Path(command[command.index("--output") + 1])
+            started.append(("ours", out.exists()))
+            (out / "build").mkdir(parents=True)
+            (out / "build" / "mkdocs.yml").write_text(
+                "theme: {name: material}\nmarkdown_extensions: []\n", encoding="utf-8")
+        else:
+            site = Path(command[command.index("--site-dir") + 1])
+            started.append(("plain", site.exists()))
+            site.mkdir()
+        return Child(wall=1.0, cpu=1.0, peak_memory=1, returncode=0, output="")
+
+    monkeypatch.setattr(run, "_required", finished)
+    builds, plains = run.timed_builds(tmp_path / "set", tmp_path / "out", tmp_path / "plain", 3)
+    assert started == [("ours", False), ("plain", False), ("plain", False), ("ours", False),
+                       ("ours", False), ("plain", False)]
+    assert len(builds) == len(plains) == 3

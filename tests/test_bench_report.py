@@ -18,7 +18,8 @@ def _size(size: int, pages: int, cpu: float, search_ms: float, stock_ms: float) 
     return {"size": size, "entities": pages - 7, "stages": stages, "mkdocs": Timing(cpu, cpu),
             "build": build, "site": site, "plain": build, "plain_site": site,
             "bundle_bytes": pages * 15_000, "load": 1.0, "search": search,
-            "build_rounds": 1 if size == 100 else 2}
+            "build_rounds": 1 if size == 100 else 2,
+            "round_ratios": [1.0] if size == 100 else [1.1, 1.4]}
 
 
 PREVIEW = {"load": 1.0, "startup": 4.0, "rebuilds": [],
@@ -29,6 +30,7 @@ PREVIEW = {"load": 1.0, "startup": 4.0, "rebuilds": [],
 def test_each_target_gets_a_verdict_from_the_figures():
     sizes = [_size(1, 82, 3.0, 300, 320), _size(10, 676, 17.0, 150, 1300),
              _size(100, 6616, 170.0, 5000, 20000)]
+    sizes[2]["plain"] = Child(wall=100.0, cpu=100.0, peak_memory=1, returncode=0, output="")
     text = report.markdown(sizes, {"guide.js": (3000, 1200)}, (None, "not installed"), PREVIEW,
                            "# Benchmark results")
     rows = re.findall(r"^\| ([^|]+?) \| [^|]+ \| ([^|]+?) \| ([^|]*?) ?\|$", text, re.M)
@@ -47,6 +49,11 @@ def test_each_target_gets_a_verdict_from_the_figures():
     assert "| prebuilt search index (prebuilt_index.bin): bytes / gzip | 0.1 MB / 0.0 MB |" in text
     assert "| times timed, ours / stock | 3 / 1 | 3 / 1 | 3 / 1 |" in text
     assert "| runs of each build, in turn (the least CPU time kept) | 2 | 2 | 1 |" in text
+    assert "| our build / plain build, round by round: median (range) | 1.25 (1.10-1.40) |" in text
+    assert verdicts["our build at most 1.3x the CPU time of plain mkdocs-material (10x)"] == "met"
+    assert "our build at most 1.3x the CPU time of plain mkdocs-material (1x)" not in verdicts
+    assert verdicts["our build at most 1.3x the CPU time of plain mkdocs-material (100x)"] == \
+        "**missed** by 0.40"
 
 
 def test_saved_figures_write_the_same_report(tmp_path):
