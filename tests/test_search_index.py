@@ -8,6 +8,8 @@ import sys
 from array import array
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.hooks.search_index import (_pieces, fingerprinted, js_separator, payload_bytes,
                                           prebuilt_payload, text_runs, tokenize,
@@ -62,6 +64,17 @@ def test_text_runs_are_found_as_the_themes_extract_finds_them():
     run."""
     text = "a > b <i>c</i> d < e"
     assert [text[start:end] for start, end in text_runs(text)] == [" b ", "c", " d ", "< e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>ab Σ-\n/", max_size=24))
+def test_a_text_of_whole_tags_gives_the_words_of_its_runs_between_tags(text):
+    """Texts whose "<" and ">" are all whole tags are read in one pass (tags as spaces); every
+    text gives the words of its runs, each run read on its own, as the theme reads them."""
+    words = [word.lower() for start, end in text_runs(text)
+             for first, last in _pieces(text, start, end, SEPARATOR)
+             for word in [text[first:last]]]
+    assert tokenize(text, SEPARATOR) == words
 
 
 def test_the_separator_splits_on_what_javascript_calls_a_space():

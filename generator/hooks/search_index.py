@@ -33,6 +33,7 @@ WORKER_PRELUDE = Path(__file__).with_name("search_worker.js")
 MATERIAL_WORKER = re.compile(r'"search": "([^"]*/workers/)search\.[0-9a-f]+\.min\.js"')
 VERIFIED_PIPELINE = {"stopWordFilter"}  # the functions whose Python port matches lunr.js here
 MARKUP = re.compile("[<>]")
+WHOLE_TAG = re.compile("<[^<>]*>")
 # What \s matches in a JavaScript regular expression (Python's \s differs in a few characters).
 JS_SPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 
@@ -61,9 +62,14 @@ def tokenize(value, separator: re.Pattern) -> list[str]:
     the theme's tokenizer gives them: the pieces between separators of each text between tags."""
     words, runs = [], _runs_between(separator)
     for text in value if isinstance(value, list) else [value]:
-        if runs and "<" not in text and ">" not in text:  # most texts: one run, no tags
+        if runs and "<" not in text and ">" not in text:  # titles: one run, no tags
             words.extend(map(str.lower, runs.findall(text)))
             continue
+        if runs and _space_separates(runs):  # texts whose "<" and ">" are all whole tags
+            between, tags = WHOLE_TAG.subn(" ", text)
+            if tags == text.count("<") == text.count(">"):
+                words.extend(map(str.lower, runs.findall(between)))
+                continue
         for start, end in text_runs(text):
             if runs:  # each piece lower case on its own, as the theme does
                 words.extend(map(str.lower, runs.findall(text, start, end)))
@@ -86,6 +92,12 @@ def _pieces(text: str, start: int, end: int, separator: re.Pattern) -> list[tupl
     if index < end:
         pieces.append((index, end))
     return pieces
+
+
+@functools.cache
+def _space_separates(runs: re.Pattern) -> bool:
+    """Whether a space is a separator, so that tags replaced by spaces end the runs as tags do."""
+    return runs.search(" ") is None
 
 
 @functools.cache
