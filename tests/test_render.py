@@ -7,7 +7,7 @@ import yaml
 from generator.build.phases import check_project
 from generator.build.project import Project
 from generator.render.mkdocs_config import GLOSSARY_EXTENSION
-from generator.render.site import render_site
+from generator.render.site import render_site, template_environment
 from helpers import edit, minimal_tree
 
 
@@ -114,3 +114,18 @@ def test_relative_links_match_posixpath_between_every_pair_of_folders():
     for source, target in itertools.product(docs, repeat=2):
         expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
         assert pages.relative_link(source, target) == expected
+
+
+def test_a_build_renders_with_templates_it_does_not_reload_but_the_preview_does(monkeypatch):
+    """Each page's get_template would otherwise look at the template's file on disk again."""
+    from conftest import ROOT
+    from generator.render import site
+
+    made = []
+    monkeypatch.setattr(site, "template_environment",
+                        lambda reload=True: made.append(reload) or template_environment(reload))
+    content, config, _ = check_project(Project.at(ROOT))
+    render_site(content, config, "../overrides")
+    assert made == [False]
+    assert template_environment().auto_reload
+    assert not template_environment(reload=False).auto_reload

@@ -24,7 +24,7 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
         -> dict[str, str]:
     """Return every file of the mkdocs project (docs/*.md, mkdocs.yml); theme_dir is relative to
     it. templates: an environment from template_environment() to reuse (the preview keeps one)."""
-    env = templates or template_environment()
+    env = templates or template_environment(reload=False)
     paths = urls.all_doc_paths(content)
     related_to = related.related_pages(content)
     guide = symptom_guide.symptom_guide(content, paths, config, offline)
@@ -75,11 +75,13 @@ def _template(page: model.Page) -> str:
     return "about" if page.id == "about" else "entity"
 
 
-def template_environment() -> jinja2.Environment:
-    """A Jinja environment for the page templates: each compiles once in it, and Jinja reloads
-    one that changed on disk (the preview watches them). Every value a template writes is escaped for
-    Markdown (html_text), unless it is Markup: already escaped, or front matter."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
+def template_environment(reload: bool = True) -> jinja2.Environment:
+    """A Jinja environment for the page templates: each compiles once in it, and, with reload,
+    Jinja reloads one that changed on disk (the preview watches them; a build renders with a new
+    environment, which need not look at each template's file again for every page). Every value
+    a template writes is escaped for Markdown (html_text), unless it is Markup: already escaped,
+    or front matter."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), auto_reload=reload,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True, autoescape=False,
                              finalize=html_text)
