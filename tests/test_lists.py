@@ -6,12 +6,14 @@ import re
 
 import pytest
 import yaml
+from pathspec.gitignore import GitIgnoreSpec
 
 from conftest import ROOT
 from generator import model
 from generator.build.phases import check_project
 from generator.build.project import Project
 from generator.render import lists, urls
+from generator.render.mkdocs_config import left_out_of_navigation, not_in_nav
 from generator.render.site import render_site
 
 LINK = re.compile(r"\]\(([^)#\s]+)(#[^)\s]*)?\)")
@@ -138,11 +140,28 @@ def test_the_pager_links_the_next_and_previous_pages_and_pages_that_exist(grown,
 
 
 def test_the_pages_after_the_first_are_out_of_the_menu_but_in_the_site(grown):
-    _, files = grown
-    unlisted = set(yaml.safe_load(files["mkdocs.yml"])["not_in_nav"].split("\n"))
-    later = {f"/{doc}" for first in [*LISTINGS, GUIDE] for doc in list_pages(files, first)[1:]}
+    content, files = grown
+    spec = GitIgnoreSpec.from_lines(yaml.safe_load(files["mkdocs.yml"])["not_in_nav"].split("\n"))
+    later = {doc for first in [*LISTINGS, GUIDE] for doc in list_pages(files, first)[1:]}
+    unlisted = {path.removeprefix("docs/") for path in files
+                if path.endswith(".md") and spec.match_file(path.removeprefix("docs/"))}
     assert later and later <= unlisted
-    assert f"/{urls.COVERAGE_PATH}" in unlisted and "/causes/index.md" not in unlisted
+    assert urls.COVERAGE_PATH in unlisted and "causes/index.md" not in unlisted
+    # Only the pages of sections too long for the menu and the later pages of lists: the menu
+    # (or the first page of a list) names every other page.
+    assert unlisted == {*left_out_of_navigation(content), *later, urls.COVERAGE_PATH,
+                        *urls.SERVICE_PATHS.values()}
+    assert len(spec.patterns) < 60  # a wildcard a section, not a line a page (mkdocs tries each)
+
+
+@pytest.mark.parametrize("left_out", [[], ["a.md"], ["b/x.md", "b/y.md", "b/z.md"],
+                                      ["b/x.md", "b/y.md", "b/z.md", "b/w.md", "c/q.md"],
+                                      ["gone.md", "b/x.md"]])
+def test_not_in_nav_matches_exactly_the_pages_left_out(left_out):
+    docs = ["index.md", "a.md", "b/index.md", "b/w.md", "b/x.md", "b/y.md", "b/z.md", "b/c/v.md",
+            "c/q.md", "c/index.md"]
+    spec = GitIgnoreSpec.from_lines(not_in_nav(left_out, docs))
+    assert {doc for doc in [*docs, "gone.md"] if spec.match_file(doc)} == set(left_out)
 
 
 def test_a_long_group_of_related_pages_shows_the_limit_and_links_to_its_listing(grown):

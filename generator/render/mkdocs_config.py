@@ -1,5 +1,7 @@
 """The mkdocs-material configuration for the generated site, as a plain dict."""
+import collections
 import json
+import posixpath
 from pathlib import Path
 
 from generator import model
@@ -29,10 +31,10 @@ OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: str,
-                  list_pages: list[str], offline: bool = False) -> dict:
+                  list_pages: list[str], docs: list[str], offline: bool = False) -> dict:
     """Return the mkdocs.yml settings: theme, plugins, Markdown extensions, navigation, extras.
     list_pages: the pages of long lists that the menu leaves out (their first page is linked
-    from the menu or from the about page, the others from the pager).
+    from the menu or from the about page, the others from the pager); docs: every page's path.
 
     Offline (for file://): the offline plugin, a local iframe-worker shim for search, and no
     instant navigation, which over file:// never runs the page scripts."""
@@ -69,12 +71,12 @@ def mkdocs_config(content: model.Content, config: model.SiteConfig, theme_dir: s
         "extra_javascript": ["assets/javascripts/guide.js",
                              "assets/javascripts/symptom-guide.js"],
         "nav": navigation(content),
-        "not_in_nav": "\n".join(f"/{path}" for path in
-                                [*left_out_of_navigation(content), *list_pages]),
+        "not_in_nav": "\n".join(not_in_nav(
+            [*left_out_of_navigation(content), *list_pages,
+             *([] if offline else urls.SERVICE_PATHS.values())], docs)),
     }
     if not offline:  # the hosted site installs on phones and keeps working offline
         settings["extra"]["service_worker"] = True
-        settings["not_in_nav"] += "".join(f"\n/{path}" for path in urls.SERVICE_PATHS.values())
     if offline:
         settings["theme"]["features"] = [f for f in FEATURES if f != "navigation.instant"]
         settings["plugins"].append({"offline": {}})
@@ -146,6 +148,25 @@ def navigation(content: model.Content) -> list:
         {model.GENERATED_PAGES["glossary"]: urls.GENERATED_PATHS["glossary"]},
         entry("about"),
     ]
+
+
+def not_in_nav(left_out: list[str], docs: list[str]) -> list[str]:
+    """mkdocs' not_in_nav, gitignore lines that match exactly the pages left_out of docs: a
+    folder's pages as one wildcard (and its other pages named back) where that takes fewer lines.
+    mkdocs matches each file against each line: one line a page made large sites quadratic
+    (several seconds at 100x the content)."""
+    left_out, folders = set(left_out), collections.defaultdict(list)
+    for doc in docs:
+        folders[posixpath.dirname(doc)].append(doc)
+    lines = []
+    for folder, pages in sorted(folders.items()):
+        out = sorted(page for page in pages if page in left_out)
+        kept = sorted(page for page in pages if page not in left_out)
+        if folder and len(kept) + 1 < len(out):
+            lines += [f"/{folder}/*.md", *(f"!/{page}" for page in kept)]
+        else:
+            lines += [f"/{page}" for page in out]
+    return lines + [f"/{page}" for page in sorted(left_out.difference(docs))]
 
 
 def left_out_of_navigation(content: model.Content) -> list[str]:

@@ -55,7 +55,8 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
         files[f"docs/{TREE_SVG}"] = tree_svg.tree_svg(content.tree, config.emergency_number)
     list_pages = [part.doc for parts in long_lists.values() for part in parts
                   if part.doc not in urls.GENERATED_PATHS.values()]
-    settings = mkdocs_config.mkdocs_config(content, config, theme_dir, list_pages, offline)
+    docs = [path.removeprefix("docs/") for path in files if path.endswith(".md")]
+    settings = mkdocs_config.mkdocs_config(content, config, theme_dir, list_pages, docs, offline)
     files["mkdocs.yml"] = yaml.dump(settings, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
                                     sort_keys=False, allow_unicode=True)
     return files
