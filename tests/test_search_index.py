@@ -122,6 +122,16 @@ def test_the_fingerprint_changes_with_the_index_and_is_put_in_its_config():
     assert first["config"]["prebuilt"] == fingerprint != other
 
 
+def test_the_plugins_own_entries_stand_for_the_docs_it_wrote_only_after_its_config():
+    docs = [{"location": "a/", "title": "A", "text": "x"}]
+    text = json.dumps({"config": CONFIG, "docs": docs}, separators=(",", ":"))
+    given, fingerprint = fingerprinted(text, docs)
+    assert given == fingerprinted(text)[0] and given["docs"] is docs
+    assert given["config"] == {**CONFIG, "prebuilt": fingerprint}
+    spaced = json.dumps({"config": CONFIG, "docs": docs})  # not as the plugin writes it
+    assert fingerprinted(spaced, docs)[0]["docs"] is not docs
+
+
 def test_a_page_s_lay_names_stay_on_its_own_entry_not_on_each_section():
     tags = ["dead leg", "leg gone to sleep"]
     index = {"config": CONFIG, "docs": [

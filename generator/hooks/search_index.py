@@ -32,6 +32,7 @@ WORKER_PRELUDE = Path(__file__).with_name("search_worker.js")
 # Starts with its literal text, which re finds quickly (a look-behind is tried at every character).
 MATERIAL_WORKER = re.compile(r'"search": "([^"]*/workers/)search\.[0-9a-f]+\.min\.js"')
 VERIFIED_PIPELINE = {"stopWordFilter"}  # the functions whose Python port matches lunr.js here
+CONFIG_FIRST, DOCS_NEXT = '{"config":', ',"docs":'  # how the search plugin writes its index
 MARKUP = re.compile("[<>]")
 WHOLE_TAG = re.compile("<[^<>]*>")
 # What \s matches in a JavaScript regular expression (Python's \s differs in a few characters).
@@ -197,12 +198,20 @@ def with_page_tags_only(search_index: dict) -> dict:
         for doc in search_index["docs"]]}
 
 
-def fingerprinted(search_index_json: str) -> tuple[dict, str]:
+def fingerprinted(search_index_json: str, docs: list | None = None) -> tuple[dict, str]:
     """Return the search index with config.prebuilt set to a fingerprint of it, and the fingerprint.
 
-    The theme sends config to its worker, which loads the prebuilt index only if it matches."""
+    The theme sends config to its worker, which loads the prebuilt index only if it matches.
+    docs: the search plugin's entries, which it wrote as the index's docs; given, only the
+    config is read back from the text (the docs read back would be a copy of them: 150 MB and
+    most of a second at 100x the content)."""
     fingerprint = hashlib.sha256(search_index_json.encode()).hexdigest()[:16]
-    search_index = json.loads(search_index_json)
+    search_index = None
+    if docs is not None and search_index_json.startswith(CONFIG_FIRST + "{"):
+        config, end = json.JSONDecoder().raw_decode(search_index_json, len(CONFIG_FIRST))
+        if search_index_json.startswith(DOCS_NEXT, end):
+            search_index = {"config": config, "docs": docs}
+    search_index = search_index or json.loads(search_index_json)
     search_index["config"]["prebuilt"] = fingerprint
     return search_index, fingerprint
 
@@ -246,8 +255,11 @@ def on_post_build(config):
     search_dir, worker = Path(config.site_dir) / "search", config.extra[WORKER]
     if not worker or not (search_dir / "search_index.json").exists():
         return
+    plugin = next((plugin for name, plugin in config.plugins.items() if name.endswith("search")),
+                  None)
     search_index, fingerprint = fingerprinted(
-        (search_dir / "search_index.json").read_text(encoding="utf-8"))
+        (search_dir / "search_index.json").read_text(encoding="utf-8"),
+        getattr(getattr(plugin, "search_index", None), "entries", None))
     search_index = with_page_tags_only(search_index)
     (search_dir / "search_index.json").write_text(
         json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
