@@ -15,7 +15,8 @@ def placeholder_problems(content: model.Content) -> list[Problem]:
     return [Problem(page.path, line, f"placeholder text '{PLACEHOLDER}' left in '{name}'; "
                     "replace it with the real text")
             for page in content.pages
-            for name, line, text in _texts(page) if _PLACEHOLDER.search(text)]
+            for name, line, text in _texts(page)
+            if PLACEHOLDER in text and _PLACEHOLDER.search(text)]
 
 
 def review_problems(content: model.Content, config: model.SiteConfig,
