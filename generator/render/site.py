@@ -29,11 +29,11 @@ def render_site(content: model.Content, config: model.SiteConfig, theme_dir: str
     related_to = related.related_pages(content)
     guide = symptom_guide.symptom_guide(content, paths, config, offline)
     long_lists = _long_lists(content, guide)
-    files = {}
+    files, site_values = {}, _site_values(content, config)
 
     def write(template: str, doc: str, **values) -> None:
         files[f"docs/{doc}"] = env.get_template(f"pages/{template}.md.j2").render(
-            doc=doc, **values, **_shared(content, config, doc, paths))
+            doc=doc, **values, **site_values, **_page_values(content, config, doc, paths))
 
     coverage_table = coverage.summary(content, long_lists["coverage"])
     for page in content.pages:
@@ -95,38 +95,22 @@ def template_environment(reload: bool = True) -> jinja2.Environment:
     return env
 
 
-def _shared(content, config, doc, paths) -> dict:
-    """Values and helpers every page template needs."""
-    def link(page_id: str) -> str:
-        return urls.relative_link(doc, paths[page_id])
-
-    def doc_link(target: str) -> str:
-        return urls.relative_link(doc, target)
-
+def _site_values(content, config) -> dict:
+    """Values and helpers every page template needs, the same on every page."""
     def body_map_svg() -> Markup:
         return Markup(draw_body_map(content.body_map) if content.body_map else "")
-
-    def markdown(text: str) -> Markup:
-        return Markup(resolve_inline_links(html_text(text), doc, paths))
 
     def numbered(text: str) -> str:
         return text.replace(model.NUMBER_PLACE, config.emergency_number)
 
     by_id = content.by_id()
     signs = content.registry.signs_by_id
-
-    def json_ld(title: str, summary: str, page: model.Page | None = None) -> Markup:
-        reviewed = reviewed_dates(page, content, config)[0] if page else \
-            content.source.last_reviewed
-        return front_matter(structured_data.medical_web_page(
-            content, config, urls.page_url(doc), title, summary, reviewed, page))
-
-    return {"json_ld": json_ld, "numbered": numbered, "content": content, "config": config, "link": link, "markdown": markdown,
-            "doc_link": doc_link,
+    return {"numbered": numbered, "content": content, "config": config,
             "page_causes": lambda page: [by_id[ref.id] for ref in page.causes],
             "reviewed": lambda page: reviewed_dates(page, content, config),
-            "by_letter": _by_letter, "sr_prefixes": {tier.id: tier.sr_prefix for tier in model.TIERS}, "groups": model.CAUSE_GROUPS,
-            "generated_titles": model.GENERATED_PAGES,
+            "by_letter": _by_letter,
+            "sr_prefixes": {tier.id: tier.sr_prefix for tier in model.TIERS},
+            "groups": model.CAUSE_GROUPS, "generated_titles": model.GENERATED_PAGES,
             "help_cards": help_cards, "call_buttons": call_buttons(config),
             "banner_signs": mkdocs_config.banner_signs(content.registry),
             "page_signs": lambda page: [signs[ref.id] for ref in page.get_help],
@@ -134,7 +118,28 @@ def _shared(content, config, doc, paths) -> dict:
             "tier_headings": _numbered("heading", config),
             "tier_leads": _numbered("lead", config),
             "sections_by_id": {s.id: s for s in content.source.sections},
-            "body_map_svg": body_map_svg,
+            "body_map_svg": body_map_svg}
+
+
+def _page_values(content, config, doc, paths) -> dict:
+    """The helpers a page template needs that depend on where the page is (links are
+    relative)."""
+    def link(page_id: str) -> str:
+        return urls.relative_link(doc, paths[page_id])
+
+    def doc_link(target: str) -> str:
+        return urls.relative_link(doc, target)
+
+    def markdown(text: str) -> Markup:
+        return Markup(resolve_inline_links(html_text(text), doc, paths))
+
+    def json_ld(title: str, summary: str, page: model.Page | None = None) -> Markup:
+        reviewed = reviewed_dates(page, content, config)[0] if page else \
+            content.source.last_reviewed
+        return front_matter(structured_data.medical_web_page(
+            content, config, urls.page_url(doc), title, summary, reviewed, page))
+
+    return {"json_ld": json_ld, "link": link, "markdown": markdown, "doc_link": doc_link,
             "tree_diagram": urls.relative_link(doc, TREE_SVG) if content.tree else None}
 
 
