@@ -19,10 +19,10 @@ def load_content(content_dir: Path, repo_root: Path) -> tuple[model.Content | No
                              fields.REFERENCES_FIELDS, problems)
     signs = read_fields(content_dir / "warning_signs.yml", repo_root, fields.SIGNS_FIELDS,
                         problems)
-    pages = []
+    pages, real_folders = [], {}
     for folder, kind in model.FOLDER_KINDS.items():
         for file in sorted((content_dir / folder).glob("*.yml")):
-            page = _load_page(file, kind, content_dir, repo_root, problems)
+            page = _load_page(file, kind, content_dir, repo_root, problems, real_folders)
             if page:
                 pages.append(page)
     if None in (source, glossary, references, signs):
@@ -50,17 +50,17 @@ def _shown(file: Path, repo_root: Path) -> str:
         return file.as_posix()
 
 
-def _outside_problem(file: Path, home: Path, repo_root: Path) -> Problem | None:
+def _outside_problem(file: Path, home: Path, repo_root: Path,
+                     real_folders: dict[Path, Path]) -> Problem | None:
     """Return a problem if file is not a regular file inside the folder home: a link out of it
     (or to nothing), a folder, a pipe or a device. Such a file is never read, so no message can
-    quote a file that is not content."""
+    quote a file that is not content. real_folders: the real paths of folders, as found."""
     shown = _shown(file, repo_root)
     try:
-        real = file.resolve(strict=True)
-        mode = real.stat().st_mode
+        real, mode = _real_file(file, real_folders)
     except (OSError, RuntimeError):  # a link to nothing, or a loop of links
         return Problem(shown, 1, "a link to a file that does not exist; replace it with the file")
-    if not real.is_relative_to(home.resolve()):
+    if not real.is_relative_to(_real_folder(home, real_folders)):
         return Problem(shown, 1, f"a link to a file outside {_shown(home, repo_root)}/; only "
                        "files inside it are read: put the file itself here")
     if not stat.S_ISREG(mode):
@@ -69,9 +69,28 @@ def _outside_problem(file: Path, home: Path, repo_root: Path) -> Problem | None:
     return None
 
 
-def _read(file: Path, home: Path, repo_root: Path, problems: list):
+def _real_file(file: Path, real_folders: dict[Path, Path]) -> tuple[Path, int]:
+    """The file's real path (links followed) and its mode: its folder's real path and its name,
+    unless the file is itself a link. Raises OSError for a link to nothing, RuntimeError for a
+    loop of links."""
+    mode = file.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        real = file.resolve(strict=True)
+        return real, real.stat().st_mode
+    return _real_folder(file.parent, real_folders) / file.name, mode
+
+
+def _real_folder(folder: Path, real_folders: dict[Path, Path]) -> Path:
+    """folder.resolve(), worked out once per folder (thousands of files share a few)."""
+    if folder not in real_folders:
+        real_folders[folder] = folder.resolve()
+    return real_folders[folder]
+
+
+def _read(file: Path, home: Path, repo_root: Path, problems: list,
+          real_folders: dict[Path, Path] | None = None):
     """The YAML document in file (None if refused or unreadable), adding its problems."""
-    refused = _outside_problem(file, home, repo_root)
+    refused = _outside_problem(file, home, repo_root, {} if real_folders is None else real_folders)
     if refused:
         problems.append(refused)
         return None
@@ -99,14 +118,14 @@ def read_fields(file: Path, repo_root: Path, table: dict,
 
 
 def _load_page(file: Path, kind: str, content_dir: Path, repo_root: Path,
-               problems: list) -> model.Page | None:
+               problems: list, real_folders: dict[Path, Path]) -> model.Page | None:
     shown = _shown(file, repo_root)
     page_id = file.stem
     if not fields.ID_PATTERN.match(page_id):
         problems.append(Problem(shown, 1, f"file name '{file.name}' is not a valid id; use lower "
                                 "case letters, digits and '-', e.g. 'disc-hernia.yml'"))
         return None
-    document = _read(file, content_dir, repo_root, problems)
+    document = _read(file, content_dir, repo_root, problems, real_folders)
     if document is None:
         return None
     table = fields.PAGE_TABLES[kind]
