@@ -6,9 +6,10 @@ of its contents, as Workbox's own manifest has)."""
 import gzip
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
-from fnmatch import fnmatch
+from fnmatch import translate
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -29,6 +30,14 @@ CORE = ("index.html", "red-flags/index.html", "symptom-guide/index.html", "offli
 HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")  # its name changes with its contents
 
 
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
+    """One pattern matching what any of these shell patterns matches (as fnmatch does)."""
+    return re.compile("|".join(f"(?:{translate(pattern)})" for pattern in patterns))
+
+
+_IGNORED, _CORE = _any_of(IGNORED), _any_of(CORE)
+
+
 @dataclass(frozen=True)
 class Precache:
     """What a first visit downloads for the precache: files, bytes, and bytes gzipped; core:
@@ -47,28 +56,32 @@ class Precache:
 
 def write_service_worker(site: Path, core_only_above: int = CORE_ONLY_ABOVE) -> Precache:
     """Write site/sw.js, precaching the site (or its core, above core_only_above bytes)."""
-    sizes = {path: path.stat().st_size for path in sorted(site.rglob("*"))
-             if path.is_file() and _precached(path.relative_to(site).as_posix())}
-    too_large = tuple(_url(path, site) for path, size in sizes.items() if size > TOO_LARGE)
-    files = {_url(path, site): path for path, size in sizes.items() if size <= TOO_LARGE}
-    core = sum(sizes[path] for path in files.values()) > core_only_above
+    sizes = {url: os.path.getsize(site / url)  # in the order of their paths' parts
+             for url in sorted(_site_files(site), key=lambda url: url.split("/"))
+             if _precached(url)}
+    too_large = tuple(url for url, size in sizes.items() if size > TOO_LARGE)
+    files = {url: site / url for url, size in sizes.items() if size <= TOO_LARGE}
+    core = sum(sizes[url] for url in files) > core_only_above
     if core:
-        files = {url: path for url, path in files.items()
-                 if any(fnmatch(url, pattern) for pattern in CORE)}
+        files = {url: path for url, path in files.items() if _CORE.match(url)}
     entries = ",".join(f"{{url:{json.dumps(url)},revision:{_revision(url, path)}}}"
                        for url, path in files.items())
     worker = WORKERS[core].read_text(encoding="utf-8").replace(STAND_IN, f"[{entries}]")
     (site / "sw.js").write_text(worker, encoding="utf-8")
-    return Precache(len(files), sum(sizes[path] for path in files.values()), tuple(files), core,
+    return Precache(len(files), sum(sizes[url] for url in files), tuple(files), core,
                     too_large)
 
 
+def _site_files(site: Path):
+    """Yield the path of each file in the site, relative to it, with "/" between folders."""
+    for folder, _, names in os.walk(site):
+        relative = os.path.relpath(folder, site)
+        for name in names:
+            yield name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
+
+
 def _precached(url: str) -> bool:
-    return url.endswith(PRECACHED_TYPES) and not any(fnmatch(url, pattern) for pattern in IGNORED)
-
-
-def _url(path: Path, site: Path) -> str:
-    return path.relative_to(site).as_posix()
+    return url.endswith(PRECACHED_TYPES) and not _IGNORED.match(url)
 
 
 def _revision(url: str, path: Path) -> str:
