@@ -2,6 +2,7 @@
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -97,6 +98,45 @@ def run_child(args: list[str], cwd: Path, env: dict | None = None) -> Child:
     return Child(wall=time.perf_counter() - start, cpu=usage.ru_utime + usage.ru_stime,
                  peak_memory=peak.bytes,
                  returncode=process.returncode, output=output)
+
+
+def paired_runs(firsts: list[list[str]], second: list[list[str]], cwd: Path) \
+        -> list[tuple[Child, Child]]:
+    """Run each first command at the same moment as the second command of its round, one on
+    each of two cores (swapping cores each round), so both see the same machine speed; the
+    second runs again, untimed, until the first ends, so the first never runs with the other
+    core idle. Return (first, second) of each round; none on a machine with one core or
+    without taskset."""
+    if (os.cpu_count() or 1) < 2 or not shutil.which("taskset"):
+        return []
+    pairs = []
+    for number, (first, other) in enumerate(zip(firsts, second)):
+        cores = [str(number % 2), str(1 - number % 2)]
+        first_done, timed = threading.Event(), []
+
+        def run_second(command=other, core=cores[1]) -> None:
+            timed.append(run_child(["taskset", "-c", core, *command], cwd))
+            _busy_until(first_done, ["taskset", "-c", core, *command], cwd)
+
+        thread = threading.Thread(target=run_second)
+        thread.start()
+        ran = run_child(["taskset", "-c", cores[0], *first], cwd)
+        first_done.set()
+        thread.join()
+        pairs.append((ran, timed[0]))
+    return pairs
+
+
+def _busy_until(done: threading.Event, command: list[str], cwd: Path) -> None:
+    """Run command again and again until done is set, then stop the run under way."""
+    while not done.is_set():
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        while process.poll() is None:
+            if done.wait(0.05):
+                process.terminate()
+                process.wait()
+                return
 
 
 class _PeakMemory:

@@ -29,6 +29,9 @@ PREVIEW_RUNS = 3  # edits of each kind timed in the live preview
 # to 1.62; at 100x, two benchmarks half an hour apart gave 1.51 and 1.80 from one run each). The
 # report also gives each round's ratio. At 100x a round takes about two minutes.
 BUILD_ROUNDS = {1: 3, 10: 5, 100: 3}
+# Then each pair is also run at the same moment, one on each core: a drift in the machine's speed
+# then slows both alike (the ratio of runs in turn swung from 0.84 to 1.65 within one benchmark).
+PAIRED_ROUNDS = {1: 5, 10: 5, 100: 3}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +92,7 @@ def measure_size(size: int, work: Path) -> dict:
     plain_site = work / f"plain-site-{size}x"
     builds, plains = timed_builds(root, out, plain_site, BUILD_ROUNDS.get(size, 1))
     build, plain = (min(runs, key=lambda child: child.cpu) for runs in (builds, plains))
+    paired = _paired_ratios(root, out, work / f"paired-{size}x", PAIRED_ROUNDS.get(size, 1))
     _required(measure.generator_command("bundle", "--root", str(root), "--output", str(out)))
     [archive] = (out / "dist").glob("*.zip")
     _say(f"size {size}x: search in Chromium, ours and the stock theme's")
@@ -100,6 +104,7 @@ def measure_size(size: int, work: Path) -> dict:
             "build": build, "site": measure.site_stats(out / "site"), "plain": plain,
             "build_rounds": len(builds),
             "round_ratios": [ours.cpu / other.cpu for ours, other in zip(builds, plains)],
+            "paired_ratios": paired,
             "precache": measure.precache(out / "site"),
             "plain_site": measure.site_stats(plain_site),
             "bundle_bytes": archive.stat().st_size, "load": load, "search": search}
@@ -125,6 +130,23 @@ def timed_builds(root: Path, out: Path, plain_site: Path, rounds: int) -> tuple[
                     str(measure.write_plain_config(out / "build")),
                     "--site-dir", str(plain_site)]))
     return builds, plains
+
+
+def _paired_ratios(root: Path, out: Path, work: Path, rounds: int) -> list[float]:
+    """Our build's CPU time over the plain build's (of the Markdown in out), run at the same
+    moment on the two cores, round by round, each into a new folder in work."""
+    shutil.rmtree(work, ignore_errors=True)
+    ours = [measure.generator_command("build", "--root", str(root), "--output",
+                                      str(work / f"ours-{number}")) for number in range(rounds)]
+    plain = [[sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+              str(out / "build" / "mkdocs-plain.yml"), "--site-dir", str(work / f"plain-{number}")]
+             for number in range(rounds)]
+    pairs = measure.paired_runs(ours, plain, ROOT)
+    for child in (child for pair in pairs for child in pair):
+        if child.returncode != 0:
+            raise SystemExit(f"a paired build failed:\n{child.output}")
+    shutil.rmtree(work, ignore_errors=True)
+    return [mine.cpu / other.cpu for mine, other in pairs]
 
 
 def _required(command: list[str]) -> measure.Child:

@@ -145,7 +145,8 @@ def score(page, site_root: str, url_of) -> Score:
         hits += bool(rank and rank <= 3)
         reciprocal += 1 / rank if rank else 0
         if not rank or rank > 3:
-            misses.append(f"{case['query']!r}: expected {expected}, got {ranked[:3]}")
+            misses.append(f"{case['query']!r}: expected {expected or 'the home page'}, "
+                          f"got {ranked[:3]}")
     return Score(hits / len(QUERIES), reciprocal / len(QUERIES), misses)
 
 

@@ -128,3 +128,26 @@ def test_our_build_and_the_plain_one_take_turns_going_first_each_from_no_output(
     assert started == [("ours", False), ("plain", False), ("plain", False), ("ours", False),
                        ("ours", False), ("plain", False)]
     assert len(builds) == len(plains) == 3
+
+
+def test_paired_runs_time_both_at_once_and_keep_the_other_core_busy_until_the_first_ends(
+        tmp_path):
+    import sys
+    import time
+
+    from bench import measure
+
+    starts = tmp_path / "starts"
+    first = [sys.executable, "-c", "import time; end = time.process_time() + 0.6\n"
+             "while time.process_time() < end: pass"]
+    second = [sys.executable, "-c", f"open({str(starts)!r}, 'a').write('x'); "
+              "import time; end = time.process_time() + 0.1\n"
+              "while time.process_time() < end: pass"]
+    pairs = measure.paired_runs([first, first], [second, second], ROOT)
+    assert len(pairs) == 2
+    assert all(mine.returncode == other.returncode == 0 for mine, other in pairs)
+    assert all(mine.cpu > 0.5 and 0.05 < other.cpu < 0.5 for mine, other in pairs)
+    started = starts.read_text().count("x")
+    assert started > 2 * 2  # the second ran again while the first went on
+    time.sleep(0.5)
+    assert starts.read_text().count("x") == started  # and stopped when it ended
