@@ -125,10 +125,8 @@ def timed_builds(root: Path, out: Path, plain_site: Path, rounds: int) -> tuple[
                     "build", "--root", str(root), "--output", str(out))))
             else:
                 shutil.rmtree(plain_site, ignore_errors=True)
-                plains.append(_required([
-                    sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
-                    str(measure.write_plain_config(out / "build")),
-                    "--site-dir", str(plain_site)]))
+                plains.append(_required(_plain_command(
+                    measure.write_plain_config(out / "build"), plain_site)))
     return builds, plains
 
 
@@ -138,8 +136,7 @@ def _paired_ratios(root: Path, out: Path, work: Path, rounds: int) -> list[float
     shutil.rmtree(work, ignore_errors=True)
     ours = [measure.generator_command("build", "--root", str(root), "--output",
                                       str(work / f"ours-{number}")) for number in range(rounds)]
-    plain = [[sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
-              str(out / "build" / "mkdocs-plain.yml"), "--site-dir", str(work / f"plain-{number}")]
+    plain = [_plain_command(out / "build" / "mkdocs-plain.yml", work / f"plain-{number}")
              for number in range(rounds)]
     pairs = measure.paired_runs(ours, plain, ROOT)
     for child in (child for pair in pairs for child in pair):
@@ -147,6 +144,12 @@ def _paired_ratios(root: Path, out: Path, work: Path, rounds: int) -> list[float
             raise SystemExit(f"a paired build failed:\n{child.output}")
     shutil.rmtree(work, ignore_errors=True)
     return [mine.cpu / other.cpu for mine, other in pairs]
+
+
+def _plain_command(config_file: Path, site_dir: Path) -> list[str]:
+    """The plain mkdocs-material build of a config into site_dir."""
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file),
+            "--site-dir", str(site_dir)]
 
 
 def _required(command: list[str]) -> measure.Child:

@@ -233,9 +233,14 @@ def with_worker(html: str, worker_name: str) -> str:
     return MATERIAL_WORKER.sub(lambda match: f'"search": "{match[1]}{worker_name}"', html)
 
 
+def search_plugin(config):
+    """The theme's search plugin in this build, or None."""
+    return next((plugin for name, plugin in config.plugins.items() if name.endswith("search")),
+                None)
+
+
 def on_pre_build(config):
-    search = next((plugin.config for name, plugin in config.plugins.items()
-                   if name.endswith("search")), None)
+    search = getattr(search_plugin(config), "config", None)
     prebuild = search and supported(search) and not config.extra.get("live_preview")
     config.extra[WORKER] = worker_script(config.theme.dirs) if prebuild else None
 
@@ -255,11 +260,9 @@ def on_post_build(config):
     search_dir, worker = Path(config.site_dir) / "search", config.extra[WORKER]
     if not worker or not (search_dir / "search_index.json").exists():
         return
-    plugin = next((plugin for name, plugin in config.plugins.items() if name.endswith("search")),
-                  None)
     search_index, fingerprint = fingerprinted(
         (search_dir / "search_index.json").read_text(encoding="utf-8"),
-        getattr(getattr(plugin, "search_index", None), "entries", None))
+        getattr(getattr(search_plugin(config), "search_index", None), "entries", None))
     search_index = with_page_tags_only(search_index)
     (search_dir / "search_index.json").write_text(
         json.dumps(search_index, separators=(",", ":"), default=str), encoding="utf-8")
