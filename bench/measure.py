@@ -100,9 +100,9 @@ def run_child(args: list[str], cwd: Path, env: dict | None = None) -> Child:
                  returncode=process.returncode, output=output)
 
 
-def paired_runs(firsts: list[list[str]], second: list[list[str]], cwd: Path) \
+def paired_runs(firsts: list[list[str]], seconds: list[list[str]], cwd: Path) \
         -> list[tuple[Child, Child]]:
-    """Run each first command at the same moment as the second command of its round, one on
+    """Run each command of firsts at the same moment as the one of seconds of its round, one on
     each of two cores (swapping cores each round), so both see the same machine speed; the
     second runs again, untimed, until the first ends, so the first never runs with the other
     core idle. Return (first, second) of each round; none on a machine with one core or
@@ -110,7 +110,7 @@ def paired_runs(firsts: list[list[str]], second: list[list[str]], cwd: Path) \
     if (os.cpu_count() or 1) < 2 or not shutil.which("taskset"):
         return []
     pairs = []
-    for number, (first, other) in enumerate(zip(firsts, second)):
+    for number, (first, other) in enumerate(zip(firsts, seconds)):
         cores = [str(number % 2), str(1 - number % 2)]
         first_done, timed = threading.Event(), []
 
